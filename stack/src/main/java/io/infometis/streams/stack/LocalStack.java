@@ -45,6 +45,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public LocalStack start() {
+        // Every port up front: a taken port fails the whole stack before any server is spawned.
+        components.values().forEach(StackComponent::checkPorts);
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "local-stack-start");
             t.setDaemon(true);

@@ -17,6 +17,11 @@ public interface StackComponent {
         return List.of();
     }
 
+    /** Fails, naming the component and the port, when any of its ports is taken. Cheap: spawns nothing. */
+    default void checkPorts() {
+        ports().forEach((role, port) -> Ports.requireFree(name(), role, port));
+    }
+
     /** Starts the component's processes and blocks until it is ready; fails with a message naming it. */
     void start();
 
