@@ -105,12 +105,13 @@ public final class ElasticsearchServer implements StackComponent {
                     "cluster.routing.allocation.disk.threshold_enabled: false",
                     ""));
             // Our own JVM options: the stock ones write GC logs relative to the working dir (read-only for nobody).
-            Files.writeString(config.resolve("jvm.options"), String.join("\n",
-                    "-XX:+UseSerialGC",
+            List<String> jvmOptions = new ArrayList<>(StackLayout.FAST_START_JVM_FLAGS);
+            jvmOptions.addAll(List.of(
                     "-Djava.io.tmpdir=${ES_TMPDIR}",
                     "-XX:+ExitOnOutOfMemoryError",
                     "-XX:ErrorFile=" + dir.resolve("logs/hs_err_pid%p.log"),
                     ""));
+            Files.writeString(config.resolve("jvm.options"), String.join("\n", jvmOptions));
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException("elasticsearch: cannot write its configuration into " + dir, e);

