@@ -21,21 +21,24 @@ public final class InfometisHome {
             explicit = System.getenv(ENV);
         }
         if (!isBlank(explicit)) {
-            Path home = Path.of(explicit).toAbsolutePath().normalize();
-            if (!isRepoRoot(home)) {
-                throw new StackException(PROPERTY + "/" + ENV + " points to " + home
-                        + ", which is not the InfoMetis Streams checkout (expected pom.xml and events/ in it)");
-            }
-            return home;
+            // Walk up from it too: surefire passes maven.multiModuleProjectDirectory, which is the module's own
+            // dir when Maven runs inside a module.
+            Path given = Path.of(explicit).toAbsolutePath().normalize();
+            return findUpwards(given).orElseThrow(() -> new StackException(PROPERTY + "/" + ENV + " points to "
+                    + given + ", which is not inside the InfoMetis Streams checkout (no pom.xml + events/ above it)"));
         }
         Path start = Path.of("").toAbsolutePath();
+        return findUpwards(start).orElseThrow(() -> new StackException("Cannot find the InfoMetis Streams checkout from "
+                + start + ": set -D" + PROPERTY + "=<repo root> or " + ENV));
+    }
+
+    private static java.util.Optional<Path> findUpwards(Path start) {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             if (isRepoRoot(dir)) {
-                return dir;
+                return java.util.Optional.of(dir);
             }
         }
-        throw new StackException("Cannot find the InfoMetis Streams checkout from " + start
-                + ": set -D" + PROPERTY + "=<repo root> or " + ENV);
+        return java.util.Optional.empty();
     }
 
     private static boolean isRepoRoot(Path dir) {
