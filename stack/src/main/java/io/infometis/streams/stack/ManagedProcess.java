@@ -189,13 +189,16 @@ public final class ManagedProcess {
     }
 
     /**
-     * Runs a one-shot command (e.g. Kafka's storage format) to completion, output into the given log; fails with
-     * the log tail when it exits non-zero or hangs.
+     * Runs a one-shot command (e.g. Kafka's storage format, Flink's BashJavaUtils, {@code flink run}) to completion,
+     * output appended to the given log; fails with the log tail when it exits non-zero or hangs.
+     *
+     * @return what this run wrote (stdout and stderr), for commands whose output is their result
      */
-    public static void runToCompletion(String name, List<String> command, Map<String, String> env, Path workDir,
-                                       Path logFile, Duration timeout) {
+    public static String runToCompletion(String name, List<String> command, Map<String, String> env, Path workDir,
+                                         Path logFile, Duration timeout) {
         ManagedProcess oneShot = builder(name).command(command).environment(env).workDir(workDir)
                 .logFile(logFile).startTimeout(timeout).build();
+        long offset = logFile.toFile().length();
         Process p = oneShot.spawn(command);
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -211,6 +214,14 @@ public final class ManagedProcess {
         if (p.exitValue() != 0) {
             throw new StackException(name + " failed with exit code " + p.exitValue() + ". Log " + logFile + ":\n"
                     + tail(logFile));
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(logFile.toFile(), "r")) {
+            byte[] output = new byte[(int) (raf.length() - offset)];
+            raf.seek(offset);
+            raf.readFully(output);
+            return new String(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StackException(name + ": cannot read its output from " + logFile, e);
         }
     }
 

@@ -82,6 +82,17 @@ class ManagedProcessTest {
     }
 
     @Test
+    void aOneShotCommandReturnsTheOutputOfThatRunOnly() {
+        Path log = dir.resolve("tool.log");
+        ManagedProcess.runToCompletion("tool", List.of("echo", "first"), Map.of(), dir, log, Duration.ofSeconds(30));
+
+        String output = ManagedProcess.runToCompletion("tool", List.of("bash", "-c", "echo second; echo err >&2"),
+                Map.of(), dir, log, Duration.ofSeconds(30));
+
+        assertThat(output).isEqualTo("second\nerr\n");
+    }
+
+    @Test
     void aFailingOneShotCommandReportsItsExitCodeAndLog() {
         assertThatThrownBy(() -> ManagedProcess.runToCompletion("format",
                 List.of("bash", "-c", "echo 'cluster id invalid' >&2; exit 2"), Map.of(), dir,
