@@ -52,8 +52,7 @@ public final class ElasticsearchServer implements StackComponent {
 
     @Override
     public void start() {
-        Ports.requireFree(NAME, "http", httpPort);
-        Ports.requireFree(NAME, "transport", transportPort);
+        checkPorts();
         Path esHome = PlatformArtifacts.elasticsearchHome(layout.home());
         Path dir = layout.dataDir(NAME);
         Path config = writeConfig(esHome, dir);

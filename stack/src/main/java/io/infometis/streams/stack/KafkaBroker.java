@@ -64,8 +64,7 @@ public final class KafkaBroker implements StackComponent {
 
     @Override
     public void start() {
-        Ports.requireFree(NAME, "broker", port);
-        Ports.requireFree(NAME, "controller", controllerPort);
+        checkPorts();
         Path libs = PlatformArtifacts.kafkaLibs(layout.home());
         Path dir = layout.dataDir(NAME);
         Path config = writeConfig(dir);

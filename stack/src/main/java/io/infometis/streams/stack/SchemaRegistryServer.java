@@ -41,7 +41,7 @@ public final class SchemaRegistryServer implements StackComponent {
 
     @Override
     public void start() {
-        Ports.requireFree(NAME, "http", port);
+        checkPorts();
         Path jar = PlatformArtifacts.registryJar(layout.home());
         List<String> command = new ArrayList<>(List.of(StackLayout.javaExecutable(), "-Xmx128m"));
         command.addAll(StackLayout.FAST_START_JVM_FLAGS);
