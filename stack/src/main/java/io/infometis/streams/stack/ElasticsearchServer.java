@@ -1,0 +1,169 @@
+package io.infometis.streams.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A single-node Elasticsearch 7.17 (security off, 127.0.0.1 only) with its own config, data and log dirs.
+ * Elasticsearch refuses to run as root; when the launcher is root it runs the server as uid/gid 65534 (nobody)
+ * through {@code setpriv} and hands it its working dirs.
+ */
+public final class ElasticsearchServer implements StackComponent {
+
+    public static final String NAME = "elasticsearch";
+    private static final int UNPRIVILEGED = 65534;
+
+    private final StackLayout layout;
+    private final int httpPort;
+    private final int transportPort;
+    private ManagedProcess process;
+
+    public ElasticsearchServer(StackLayout layout, int httpPort, int transportPort) {
+        if (httpPort == transportPort) {
+            throw new IllegalArgumentException("elasticsearch: http and transport ports must differ, both are " + httpPort);
+        }
+        this.layout = layout;
+        this.httpPort = httpPort;
+        this.transportPort = transportPort;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String url() {
+        return "http://" + Ports.HOST + ":" + httpPort;
+    }
+
+    @Override
+    public Map<String, Integer> ports() {
+        return Map.of("http", httpPort, "transport", transportPort);
+    }
+
+    @Override
+    public void start() {
+        checkPorts();
+        Path esHome = PlatformArtifacts.elasticsearchHome(layout.home());
+        Path dir = layout.dataDir(NAME);
+        Path config = writeConfig(esHome, dir);
+        boolean root = isRoot();
+        if (root) {
+            handOver(dir);
+            requireTraversable(dir);
+        }
+        List<String> command = new ArrayList<>();
+        if (root) {
+            command.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED, "--regid=" + UNPRIVILEGED, "--clear-groups"));
+        }
+        command.add(esHome.resolve("bin/elasticsearch").toString());
+        process = layout.process(NAME)
+                .command(command)
+                .env("ES_JAVA_HOME", System.getProperty("java.home"))
+                .env("ES_PATH_CONF", config.toString())
+                .env("ES_TMPDIR", dir.resolve("tmp").toString())
+                .env("ES_JAVA_OPTS", "-Xms512m -Xmx512m")
+                // The start script runs bin/elasticsearch-keystore relative to the working dir.
+                .workDir(esHome)
+                .readiness(Readiness.httpOk(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                .startTimeout(Duration.ofSeconds(120))
+                .stopGrace(Duration.ofSeconds(20))
+                .build()
+                .start();
+    }
+
+    private Path writeConfig(Path esHome, Path dir) {
+        Path config = dir.resolve("config");
+        try {
+            Files.createDirectories(config);
+            Files.createDirectories(dir.resolve("data"));
+            Files.createDirectories(dir.resolve("logs"));
+            Files.createDirectories(dir.resolve("tmp"));
+            Files.copy(esHome.resolve("config/log4j2.properties"), config.resolve("log4j2.properties"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(config.resolve("elasticsearch.yml"), String.join("\n",
+                    "cluster.name: infometis-local",
+                    "node.name: local",
+                    "network.host: " + Ports.HOST,
+                    "http.port: " + httpPort,
+                    "transport.port: " + transportPort,
+                    "discovery.type: single-node",
+                    "xpack.security.enabled: false",
+                    "path.data: " + dir.resolve("data"),
+                    "path.logs: " + dir.resolve("logs"),
+                    // A nearly full dev disk must not turn indices read-only in the middle of a test.
+                    "cluster.routing.allocation.disk.threshold_enabled: false",
+                    ""));
+            // Our own JVM options: the stock ones write GC logs relative to the working dir (read-only for nobody).
+            List<String> jvmOptions = new ArrayList<>(StackLayout.FAST_START_JVM_FLAGS);
+            jvmOptions.addAll(List.of(
+                    "-Djava.io.tmpdir=${ES_TMPDIR}",
+                    "-XX:+ExitOnOutOfMemoryError",
+                    "-XX:ErrorFile=" + dir.resolve("logs/hs_err_pid%p.log"),
+                    ""));
+            Files.writeString(config.resolve("jvm.options"), String.join("\n", jvmOptions));
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException("elasticsearch: cannot write its configuration into " + dir, e);
+        }
+    }
+
+    private static boolean isRoot() {
+        try {
+            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        } catch (IOException | UnsupportedOperationException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
+    }
+
+    /** Gives the server's own dirs to the unprivileged user it runs as. */
+    private static void handOver(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Files.setAttribute(p, "unix:uid", UNPRIVILEGED);
+                Files.setAttribute(p, "unix:gid", UNPRIVILEGED);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("elasticsearch: cannot hand " + dir + " to uid " + UNPRIVILEGED, e);
+        }
+    }
+
+    private static void requireTraversable(Path dir) {
+        for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            try {
+                if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    throw new StackException("elasticsearch runs as uid " + UNPRIVILEGED + " but cannot enter " + p
+                            + " (no o+x permission); use a data dir below world-traversable directories");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public List<ManagedProcess> processes() {
+        return process == null ? List.of() : List.of(process);
+    }
+}

@@ -1,0 +1,181 @@
+package io.infometis.streams.stack;
+
+import io.infometis.streams.events.TopicSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A single-node Kafka in KRaft mode (broker and controller in one JVM), listening on 127.0.0.1 only, with every
+ * replication factor 1 so transactions and consumer groups work on one node. Creates the given topics once ready.
+ */
+public final class KafkaBroker implements StackComponent {
+
+    public static final String NAME = "kafka";
+
+    private final StackLayout layout;
+    private final int port;
+    private final int controllerPort;
+    private final List<TopicSpec> topics;
+    private final String heap;
+    private ManagedProcess process;
+
+    public KafkaBroker(StackLayout layout, int port, int controllerPort, List<TopicSpec> topics) {
+        this(layout, port, controllerPort, topics, "512m");
+    }
+
+    public KafkaBroker(StackLayout layout, int port, int controllerPort, List<TopicSpec> topics, String heap) {
+        if (port == controllerPort) {
+            throw new IllegalArgumentException("kafka: broker and controller ports must differ, both are " + port);
+        }
+        this.layout = layout;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.topics = List.copyOf(topics);
+        this.heap = heap;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    public String bootstrapServers() {
+        return Ports.HOST + ":" + port;
+    }
+
+    @Override
+    public String url() {
+        return bootstrapServers();
+    }
+
+    @Override
+    public Map<String, Integer> ports() {
+        return Map.of("broker", port, "controller", controllerPort);
+    }
+
+    @Override
+    public void start() {
+        checkPorts();
+        Path libs = PlatformArtifacts.kafkaLibs(layout.home());
+        Path dir = layout.dataDir(NAME);
+        Path config = writeConfig(dir);
+        String classpath = libs.resolve("*").toString();
+        List<String> java = new ArrayList<>(List.of(StackLayout.javaExecutable(), "-Xms" + heap, "-Xmx" + heap));
+        java.addAll(StackLayout.FAST_START_JVM_FLAGS);
+        java.addAll(List.of("-Djava.awt.headless=true",
+                "-Dlog4j.configuration=" + dir.resolve("log4j.properties").toUri(), "-cp", classpath));
+
+        // Formatting is a no-op when the data dir already holds this cluster (a CLI stack started again).
+        ManagedProcess.runToCompletion("kafka-storage-format",
+                concat(java, "kafka.tools.StorageTool", "format", "--ignore-formatted",
+                        "-t", clusterId(dir), "-c", config.toString()),
+                Map.of(), dir, layout.logFile("kafka-storage-format"), Duration.ofSeconds(60));
+
+        process = layout.process(NAME)
+                .command(concat(java, "kafka.Kafka", config.toString()))
+                .workDir(dir)
+                .readiness(this::answersMetadata)
+                .startTimeout(Duration.ofSeconds(90))
+                .stopGrace(Duration.ofSeconds(20))
+                .build()
+                .start();
+        KafkaTopics.createAll(bootstrapServers(), topics);
+    }
+
+    private boolean answersMetadata() throws Exception {
+        // Port first: an AdminClient against a closed port only logs reconnect warnings until it times out.
+        if (!Readiness.isOpen(Ports.HOST, port)) {
+            return false;
+        }
+        try (Admin admin = KafkaTopics.admin(bootstrapServers())) {
+            return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+        }
+    }
+
+    private Path writeConfig(Path dir) {
+        String logDirs = dir.resolve("data").toString();
+        String properties = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@" + Ports.HOST + ":" + controllerPort,
+                "listeners=PLAINTEXT://" + Ports.HOST + ":" + port + ",CONTROLLER://" + Ports.HOST + ":" + controllerPort,
+                "advertised.listeners=PLAINTEXT://" + Ports.HOST + ":" + port,
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "log.dirs=" + logDirs,
+                "num.partitions=1",
+                "default.replication.factor=1",
+                "min.insync.replicas=1",
+                "offsets.topic.replication.factor=1",
+                // Fewer internal partitions than the default 50: created on first use, this keeps that fast.
+                "offsets.topic.num.partitions=10",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "transaction.state.log.num.partitions=10",
+                "group.initial.rebalance.delay.ms=0",
+                // Topics come from the catalogue (or createTopic in tests), as in production: a misspelt topic
+                // name is an error, not a silently created topic.
+                "auto.create.topics.enable=false",
+                "");
+        String log4j = String.join("\n",
+                "log4j.rootLogger=INFO, stdout",
+                "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
+                "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
+                "log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n",
+                "log4j.logger.kafka.request.logger=WARN",
+                "log4j.logger.state.change.logger=WARN",
+                "");
+        try {
+            Files.writeString(dir.resolve("log4j.properties"), log4j);
+            return Files.writeString(dir.resolve("server.properties"), properties);
+        } catch (IOException e) {
+            throw new UncheckedIOException("kafka: cannot write its configuration into " + dir, e);
+        }
+    }
+
+    /** One cluster id per data dir, kept next to it so a restart formats nothing and keeps the topics. */
+    private static String clusterId(Path dir) {
+        Path file = dir.resolve("cluster.id");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).trim();
+            }
+            String id = Uuid.randomUuid().toString();
+            Files.writeString(file, id);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        return java.util.stream.Stream.concat(head.stream(), java.util.Arrays.stream(tail)).toList();
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public List<ManagedProcess> processes() {
+        return process == null ? List.of() : List.of(process);
+    }
+}

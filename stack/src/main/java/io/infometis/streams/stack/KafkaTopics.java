@@ -1,0 +1,82 @@
+package io.infometis.streams.stack;
+
+import io.infometis.streams.events.TopicSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates topics on the local broker (replication factor 1), as the catalogue in {@code events} declares them. */
+public final class KafkaTopics {
+
+    private KafkaTopics() {}
+
+    public static Admin admin(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return Admin.create(props);
+    }
+
+    /** Creates the topics; ones that already exist (a restarted CLI stack keeps its data) are left as they are. */
+    public static void createAll(String bootstrapServers, Collection<TopicSpec> specs) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (TopicSpec spec : specs) {
+            topics.add(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(configs(spec)));
+        }
+        create(bootstrapServers, topics);
+    }
+
+    public static void create(String bootstrapServers, String name, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1 for topic " + name);
+        }
+        create(bootstrapServers, List.of(new NewTopic(name, partitions, (short) 1)));
+    }
+
+    private static void create(String bootstrapServers, List<NewTopic> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        try (Admin admin = admin(bootstrapServers)) {
+            Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
+            for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
+                try {
+                    result.getValue().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new StackException("Cannot create topic " + result.getKey() + " on " + bootstrapServers
+                                + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while creating topics", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StackException("Creating topics on " + bootstrapServers + " timed out", e);
+        }
+    }
+
+    static Map<String, String> configs(TopicSpec spec) {
+        Map<String, String> configs = new HashMap<>();
+        if (spec.compacted()) {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        if (spec.retention() != null) {
+            configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retention().toMillis()));
+        }
+        return configs;
+    }
+}
