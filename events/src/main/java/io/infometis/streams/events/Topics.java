@@ -23,11 +23,15 @@ public final class Topics {
             null, "rule_id", "Dynamic threshold rules as JSON (compacted; a tombstone deletes a rule)");
     public static final TopicSpec ALERTS = new TopicSpec("alerts", 4, false, Duration.ofDays(30),
             Alert.getClassSchema(), "alert_id", "Fraud alerts, written exactly once");
+    public static final TopicSpec ORDERS_ENRICHED = new TopicSpec("orders-enriched", 4, false, Duration.ofDays(7),
+            EnrichedOrder.getClassSchema(), "order_id", "Newest enriched state of each order (order-enrichment job)");
+    public static final TopicSpec COMMERCE_METRICS = new TopicSpec("commerce-metrics", 1, false, Duration.ofDays(30),
+            CommerceMetric.getClassSchema(), "metric_id", "Per-window commerce figures (commerce-metrics job)");
     public static final TopicSpec DLQ = new TopicSpec("dlq", 1, false, Duration.ofDays(30),
             null, "original key", "Records no job could decode or accept, with the reason in headers");
 
     private static final List<TopicSpec> ALL =
-            List.of(USER_EVENTS, ORDERS, PAYMENTS, CUSTOMERS, ALERT_RULES, ALERTS, DLQ);
+            List.of(USER_EVENTS, ORDERS, PAYMENTS, CUSTOMERS, ALERT_RULES, ALERTS, ORDERS_ENRICHED, COMMERCE_METRICS, DLQ);
 
     private Topics() {}
 
