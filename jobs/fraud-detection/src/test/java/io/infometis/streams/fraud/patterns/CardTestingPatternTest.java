@@ -16,6 +16,7 @@ import io.infometis.streams.fraud.support.FlinkCluster;
 import io.infometis.streams.fraud.support.TestEvents;
 import io.infometis.streams.fraud.support.TopologyRun;
 import java.util.List;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,8 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Card testing on a MiniCluster through the whole topology. */
 class CardTestingPatternTest {
 
+    static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
-    static final MiniClusterExtension FLINK = FlinkCluster.extension();
+    static final MiniClusterExtension FLINK = FlinkCluster.extension(REPORTER);
 
     /** Background on another card keeps the watermark moving past the scenario. */
     private static List<Payment> tail(String card) {
@@ -155,6 +158,6 @@ class CardTestingPatternTest {
             assertThat(new String(letter.key)).isEqualTo("pay-f3");
             assertThat(new String(letter.value)).contains("\"event_id\":\"f3\"");
         });
-        assertThat(TopologyRun.counter(result, "lateEvents")).isEqualTo(1);
+        assertThat(FlinkCluster.counter(REPORTER, result.job().getJobID(), "lateEvents")).isEqualTo(1);
     }
 }

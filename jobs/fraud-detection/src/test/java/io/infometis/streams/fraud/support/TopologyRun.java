@@ -37,7 +37,14 @@ public final class TopologyRun {
     private FraudSettings settings = FraudSettings.defaults();
 
     public record Result(List<Alert> alerts, List<DeadLetter> lateEvents, List<DeadLetter> rejectedRules,
-            JobExecutionResult job) {}
+            JobExecutionResult job) {
+
+        /** The same result with only the alerts of one pattern or rule (other patterns see the same events). */
+        public Result only(String ruleId) {
+            return new Result(alerts.stream().filter(a -> a.getRuleId().equals(ruleId)).toList(), lateEvents,
+                    rejectedRules, job);
+        }
+    }
 
     public TopologyRun payments(List<Payment> p) {
         payments.addAll(p);
@@ -62,12 +69,6 @@ public final class TopologyRun {
     public TopologyRun settings(FraudSettings s) {
         settings = s;
         return this;
-    }
-
-    /** Sum of a counter over every subtask of the finished job (needs {@link FlinkCluster#REPORTER}). */
-    public static long counter(Result result, String name) {
-        return FlinkCluster.REPORTER.findMetrics(result.job().getJobID(), name).values().stream()
-                .mapToLong(m -> ((org.apache.flink.metrics.Counter) m).getCount()).sum();
     }
 
     public Result run() throws Exception {
