@@ -6,7 +6,6 @@ import io.infometis.streams.common.kafka.Decoded;
 import io.infometis.streams.common.kafka.KafkaInput;
 import io.infometis.streams.common.kafka.KafkaOutput;
 import io.infometis.streams.common.kafka.KafkaRecord;
-import io.infometis.streams.common.kafka.RecordValidator;
 import io.infometis.streams.common.config.CommonKeys;
 import io.infometis.streams.events.Alert;
 import io.infometis.streams.events.Order;
@@ -22,6 +21,8 @@ import io.infometis.streams.fraud.patterns.UnpaidOrderPattern;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchSettings;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchSinks;
 import io.infometis.streams.sinks.elasticsearch.IndexTemplates;
+import io.infometis.streams.fraud.validation.EventValidators;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -74,12 +75,13 @@ public final class FraudDetectionJob {
             env.enableCheckpointing(config.get(FraudKeys.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
         }
         String job = settings.jobName();
+        Duration skew = config.get(FraudKeys.MAX_FUTURE_SKEW);
         Decoded<Payment> payments = KafkaInput.readAvro(env, config, job, Topics.PAYMENTS, Payment.class,
-                p -> p.getEventTime().toEpochMilli(), RecordValidator.none());
+                p -> p.getEventTime().toEpochMilli(), EventValidators.payments(skew));
         Decoded<UserEvent> userEvents = KafkaInput.readAvro(env, config, job, Topics.USER_EVENTS, UserEvent.class,
-                e -> e.getEventTime().toEpochMilli(), RecordValidator.none());
+                e -> e.getEventTime().toEpochMilli(), EventValidators.userEvents(skew));
         Decoded<Order> orders = KafkaInput.readAvro(env, config, job, Topics.ORDERS, Order.class,
-                o -> o.getEventTime().toEpochMilli(), RecordValidator.none());
+                o -> o.getEventTime().toEpochMilli(), EventValidators.orders(skew));
         DataStream<KafkaRecord> rules = KafkaInput.readRaw(env, config, job, Topics.ALERT_RULES);
 
         FraudInputs inputs = decorate.apply(new FraudInputs(payments.events(), userEvents.events(), orders.events(),

@@ -34,12 +34,16 @@ public final class FraudKeys {
             Duration.ofSeconds(10), "Checkpoint interval when the cluster configuration sets none; alerts reach "
                     + "read_committed consumers at each checkpoint").positive();
 
+    public static final ConfigKey<Duration> MAX_FUTURE_SKEW = ConfigKey.duration("fraud.max-future-skew",
+            Duration.ofHours(1), "An event whose event_time is further than this ahead of the wall clock goes to "
+                    + "the dlq (it would push the watermark ahead and make every later event late)").positive();
+
     private FraudKeys() {}
 
     public static List<ConfigKey<?>> all() {
         return List.of(JOB_NAME, CARD_TESTING_MIN_FAILURES, CARD_TESTING_WINDOW, ACCOUNT_TAKEOVER_WINDOW,
                 ACCOUNT_TAKEOVER_MIN_AMOUNT, KNOWN_COUNTRIES_TTL, UNPAID_ORDER_TIMEOUT, RULES_MAX_EVENT_IDS,
-                CHECKPOINT_INTERVAL);
+                CHECKPOINT_INTERVAL, MAX_FUTURE_SKEW);
     }
 
     /** Every key the job reads: the common ones and its own. */
