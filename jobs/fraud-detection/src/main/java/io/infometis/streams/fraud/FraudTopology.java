@@ -14,6 +14,7 @@ import io.infometis.streams.fraud.patterns.AccountTakeoverPattern;
 import io.infometis.streams.fraud.patterns.CardTestingPattern;
 import io.infometis.streams.fraud.patterns.UnpaidOrderPattern;
 import io.infometis.streams.fraud.patterns.UserActivity;
+import io.infometis.streams.fraud.rules.ControlStreamTime;
 import io.infometis.streams.fraud.rules.RuleBroadcast;
 import io.infometis.streams.fraud.rules.RuleChange;
 import io.infometis.streams.fraud.rules.RuleFanOut;
@@ -65,6 +66,8 @@ public final class FraudTopology {
         OutputTag<DeadLetter> rejectedTag =
                 new OutputTag<>("rejected-rules", TypeInformation.of(DeadLetter.class));
         SingleOutputStreamOperator<RuleChange> ruleChanges = in.rules()
+                .transform("rules: out of event time", in.rules().getType(), new ControlStreamTime<>())
+                .uid("rules-control-time")
                 .keyBy(r -> r.key == null ? "" : r.key)
                 .process(new RuleUpdates(job, rejectedTag))
                 .uid("rules-updates").name("rules: parse, validate, version");
