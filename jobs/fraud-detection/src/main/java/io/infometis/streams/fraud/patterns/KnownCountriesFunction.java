@@ -86,7 +86,8 @@ public final class KnownCountriesFunction extends KeyedProcessFunction<String, U
     }
 
     private void judge(String userId, LoginSighting login, Collector<UserActivity> out) throws Exception {
-        boolean baseline = knownCountries.isEmpty();
+        // The iterator, not isEmpty(): only the iterator skips entries whose TTL has expired.
+        boolean baseline = !knownCountries.keys().iterator().hasNext();
         if (!baseline && !knownCountries.contains(login.country)) {
             out.collect(UserActivity.of(userId, login.eventId, login.eventTime, UserActivity.Kind.NEW_COUNTRY_LOGIN,
                     login.country));

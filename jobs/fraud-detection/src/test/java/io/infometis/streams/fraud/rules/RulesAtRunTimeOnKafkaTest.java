@@ -75,6 +75,7 @@ class RulesAtRunTimeOnKafkaTest {
             send.payments(failures("b", "user-b", 10, 6));
             send.payments(pushers("p3", 15));
             List<Alert> alerts = fixture.alerts(a -> sentinelSeen(a, "user-p3"), Duration.ofSeconds(60));
+            System.out.println("DEBUG after P3 " + alerts.stream().map(a -> a.getRuleId() + "/" + a.getKey()).toList());
 
             fixture.send(Topics.ALERT_RULES.name(), "r1", Rules.failedPaymentsPerUser("r1", 2, true, 2, "2 min", "1 min"));
             await(fixture, Topics.ALERT_RULES.name());

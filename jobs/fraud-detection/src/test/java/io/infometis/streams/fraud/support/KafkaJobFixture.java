@@ -123,15 +123,22 @@ public final class KafkaJobFixture {
         }
     }
 
-    /** Every alert committed so far, after waiting until {@code done} holds for them or the timeout passed. */
+    /**
+     * Every alert committed so far, read from the start of every partition (assigned, no consumer group, so no
+     * rebalance can hide a partition), after waiting until {@code done} holds for them or the timeout passed.
+     */
     public List<Alert> alerts(java.util.function.Predicate<List<Alert>> done, Duration timeout) throws Exception {
         DeserializationSchema<Alert> decoder =
                 new RegistrySerdes(stack.registryUrl(), Map.of()).deserializer(Alert.class);
         decoder.open(null);
         List<Alert> alerts = new ArrayList<>();
-        Properties props = stack.consumerProperties(prefix + "-reader-" + System.nanoTime());
+        Properties props = stack.consumerProperties(prefix + "-reader");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic(Topics.ALERTS.name())));
+            String topic = topic(Topics.ALERTS.name());
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!done.test(alerts) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(250))) {
