@@ -74,8 +74,7 @@ class RulesAtRunTimeOnKafkaTest {
             // After r1 v1: six failures of user-b.
             send.payments(failures("b", "user-b", 10, 6));
             send.payments(pushers("p3", 15));
-            List<Alert> alerts = fixture.alerts(a -> sentinelSeen(a, "user-p3"), Duration.ofSeconds(60));
-            System.out.println("DEBUG after P3 " + alerts.stream().map(a -> a.getRuleId() + "/" + a.getKey()).toList());
+            fixture.alerts(a -> sentinelSeen(a, "user-p3"), Duration.ofSeconds(60));
 
             fixture.send(Topics.ALERT_RULES.name(), "r1", Rules.failedPaymentsPerUser("r1", 2, true, 2, "2 min", "1 min"));
             await(fixture, Topics.ALERT_RULES.name());
@@ -89,11 +88,8 @@ class RulesAtRunTimeOnKafkaTest {
             // After v3 disabled it: six failures of user-d.
             send.payments(failures("d", "user-d", 40, 6));
             send.payments(pushers("p7", 45));
-            alerts = fixture.alerts(a -> sentinelSeen(a, "user-p7"), Duration.ofSeconds(60));
+            List<Alert> alerts = fixture.alerts(a -> sentinelSeen(a, "user-p7"), Duration.ofSeconds(60));
 
-            alerts.forEach(a -> System.out.println("DEBUG ALERT " + a.getRuleId() + " " + a.getKey() + " " + a.getSummary()));
-            fixture.deadLetters(10, Duration.ofSeconds(2)).forEach(r -> System.out.println("DEBUG DLQ "
-                    + new String(r.headers().lastHeader("dlq.reason").value(), StandardCharsets.UTF_8)));
             List<Alert> r1 = alerts.stream().filter(a -> a.getRuleId().equals("r1")).toList();
             assertThat(r1).extracting(Alert::getKey, Alert::getRuleVersion)
                     .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("user-b", 1),

@@ -32,6 +32,7 @@ import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,13 +57,21 @@ public final class KafkaJobFixture {
     public KafkaJobFixture(RealStackExtension stack, String prefix, int eventPartitions) {
         this.stack = stack;
         this.prefix = prefix;
-        for (String t : List.of(Topics.PAYMENTS.name(), Topics.USER_EVENTS.name(), Topics.ORDERS.name())) {
+        List<NewTopic> created = new ArrayList<>();
+        for (String t : List.of(Topics.PAYMENTS.name(), Topics.USER_EVENTS.name(), Topics.ORDERS.name(),
+                Topics.ALERT_RULES.name(), Topics.DLQ.name(), Topics.ALERTS.name())) {
             topics.put(t, prefix + "-" + t);
-            stack.createTopic(prefix + "-" + t, eventPartitions);
+            int partitions = t.equals(Topics.ALERTS.name()) ? 2
+                    : t.equals(Topics.ALERT_RULES.name()) || t.equals(Topics.DLQ.name()) ? 1 : eventPartitions;
+            // Alerts carry their event time as record timestamp, months in the past here: with the default
+            // 7-day retention the broker's first retention pass (30 s after start) would delete them mid-test.
+            created.add(new NewTopic(prefix + "-" + t, partitions, (short) 1)
+                    .configs(Map.of("retention.ms", "-1")));
         }
-        for (String t : List.of(Topics.ALERT_RULES.name(), Topics.DLQ.name(), Topics.ALERTS.name())) {
-            topics.put(t, prefix + "-" + t);
-            stack.createTopic(prefix + "-" + t, t.equals(Topics.ALERTS.name()) ? 2 : 1);
+        try (Admin admin = Admin.create(stack.adminProperties())) {
+            admin.createTopics(created).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the test topics of " + prefix, e);
         }
     }
 
