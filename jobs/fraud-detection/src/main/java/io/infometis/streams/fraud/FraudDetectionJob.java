@@ -23,7 +23,6 @@ import io.infometis.streams.sinks.elasticsearch.ElasticsearchSinks;
 import io.infometis.streams.sinks.elasticsearch.IndexTemplates;
 import io.infometis.streams.fraud.validation.EventValidators;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -102,12 +101,4 @@ public final class FraudDetectionJob {
                 .uid("dlq-sink").name("dead letters to dlq");
     }
 
-    /** For tools and docs: the job's keys with their defaults. */
-    static Optional<String> describeKeys() {
-        StringBuilder sb = new StringBuilder();
-        FraudKeys.allWithCommon().forEach(k -> sb.append(k.name()).append(" = ")
-                .append(k.defaultValue().map(Object::toString).orElse("(required)")).append("  # ")
-                .append(k.description()).append('\n'));
-        return Optional.of(sb.toString());
-    }
 }

@@ -95,14 +95,15 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         WindowBucket bucket = buckets.get(bucketStart);
         if (bucket == null) {
             bucket = new WindowBucket();
+            // Once per bucket: every hit of a bucket belongs to the same windows.
+            for (long end = bucketStart + current.slideMillis; end <= lastWindowEnd; end += current.slideMillis) {
+                if (end - 1 > watermark) {
+                    ctx.timerService().registerEventTimeTimer(end - 1);
+                }
+            }
         }
         bucket.add(hit, maxEventIds);
         buckets.put(bucketStart, bucket);
-        for (long end = bucketStart + current.slideMillis; end <= lastWindowEnd; end += current.slideMillis) {
-            if (end - 1 > watermark) {
-                ctx.timerService().registerEventTimeTimer(end - 1);
-            }
-        }
     }
 
     @Override

@@ -107,7 +107,7 @@ class FailureRecoveryExactlyOnceTest {
                 });
         try {
             // Some alerts committed = a checkpoint completed with state and transactions worth restoring.
-            fixture.alerts(a -> !a.isEmpty(), Duration.ofSeconds(90));
+            assertThat(fixture.alerts(a -> !a.isEmpty(), Duration.ofSeconds(90))).isNotEmpty();
             fixture.write(records.subList(half, records.size()));
 
             List<Alert> alerts = fixture.alerts(a -> a.size() >= expected.size(), Duration.ofSeconds(120));

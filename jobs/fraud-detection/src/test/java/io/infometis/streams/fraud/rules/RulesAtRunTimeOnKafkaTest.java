@@ -74,14 +74,16 @@ class RulesAtRunTimeOnKafkaTest {
             // After r1 v1: six failures of user-b.
             send.payments(failures("b", "user-b", 10, 6));
             send.payments(pushers("p3", 15));
-            fixture.alerts(a -> sentinelSeen(a, "user-p3"), Duration.ofSeconds(60));
+            assertThat(fixture.alerts(a -> sentinelSeen(a, "user-p3"), Duration.ofSeconds(60)))
+                    .as("event time passed the user-b windows").anyMatch(a -> a.getKey().equals("user-p3"));
 
             fixture.send(Topics.ALERT_RULES.name(), "r1", Rules.failedPaymentsPerUser("r1", 2, true, 2, "2 min", "1 min"));
             await(fixture, Topics.ALERT_RULES.name());
             // After v2 (more than 2): three failures of user-c.
             send.payments(failures("c", "user-c", 25, 3));
             send.payments(pushers("p5", 30));
-            fixture.alerts(a -> sentinelSeen(a, "user-p5"), Duration.ofSeconds(60));
+            assertThat(fixture.alerts(a -> sentinelSeen(a, "user-p5"), Duration.ofSeconds(60)))
+                    .as("event time passed the user-c windows").anyMatch(a -> a.getKey().equals("user-p5"));
 
             fixture.send(Topics.ALERT_RULES.name(), "r1", Rules.failedPaymentsPerUser("r1", 3, false, 2, "2 min", "1 min"));
             await(fixture, Topics.ALERT_RULES.name());
@@ -89,6 +91,7 @@ class RulesAtRunTimeOnKafkaTest {
             send.payments(failures("d", "user-d", 40, 6));
             send.payments(pushers("p7", 45));
             List<Alert> alerts = fixture.alerts(a -> sentinelSeen(a, "user-p7"), Duration.ofSeconds(60));
+            assertThat(alerts).as("event time passed the user-d windows").anyMatch(a -> a.getKey().equals("user-p7"));
 
             List<Alert> r1 = alerts.stream().filter(a -> a.getRuleId().equals("r1")).toList();
             assertThat(r1).extracting(Alert::getKey, Alert::getRuleVersion)
