@@ -150,6 +150,12 @@ public final class GeneratorCommand implements Callable<Integer> {
             err.println("Try 'generate --help' (options are described in docs/generator.md).");
             return CommandLine.ExitCode.USAGE;
         });
+        // A failure while running (Kafka, registry): one line, exit code 1.
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("generate: failed: " + e.getMessage()
+                    + (e.getCause() != null && e.getCause() != e ? " (" + e.getCause() + ")" : ""));
+            return CommandLine.ExitCode.SOFTWARE;
+        });
         return cli.execute(args);
     }
 

@@ -75,4 +75,13 @@ class GeneratorCommandTest {
                 "--topic", "ordres=x")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("topic ordres: expected a catalogue topic name");
     }
+
+    @Test
+    void aFailureWhileSendingIsOneLineAndExitCodeOne() {
+        // Nothing listens on port 1: the producer gives up after max.block.ms and the command says so.
+        int exit = run("--count", "10", "--tail", "0 s", "--bootstrap-servers", "127.0.0.1:1",
+                "--registry-url", "http://127.0.0.1:1/apis/ccompat/v7", "--kafka-property", "max.block.ms=500");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("generate: failed: ");
+    }
 }
