@@ -71,8 +71,30 @@ final class QueryAnalyzer {
             if (!query.joins().isEmpty() || !query.groupBy().isEmpty() || query.window() != null) {
                 problem("pull queries take no JOIN, GROUP BY or WINDOW");
             }
+            Set<String> constrained = new HashSet<>();
+            keyEqualities(query.where(), constrained);
+            for (Column key : source.keyColumns()) {
+                if (!constrained.contains(key.name())) {
+                    problem("pull query on " + source.name() + " does not look up key column " + key.name()
+                            + " with '= literal': ksqlDB would need a table scan (ksql.query.pull.table.scan.enabled)");
+                }
+            }
         }
         outputColumns();
+    }
+
+    /** Key columns compared with '=' to a literal in the top-level AND chain of a WHERE clause. */
+    private static void keyEqualities(Expression where, Set<String> columns) {
+        if (where instanceof Expression.Binary b && b.operator().equals("AND")) {
+            keyEqualities(b.left(), columns);
+            keyEqualities(b.right(), columns);
+        } else if (where instanceof Expression.Binary b && b.operator().equals("=")) {
+            if (b.left() instanceof Expression.ColumnRef ref && b.right() instanceof Expression.Literal) {
+                columns.add(ref.name());
+            } else if (b.right() instanceof Expression.ColumnRef ref && b.left() instanceof Expression.Literal) {
+                columns.add(ref.name());
+            }
+        }
     }
 
     /** The output of a persistent query, if it can be derived; problems otherwise. */

@@ -190,4 +190,36 @@ public final class ScriptChecks {
         }
         return problems;
     }
+
+    /**
+     * The example queries in queries/: only SET and transient SELECTs, each file documenting the expected shape of
+     * its results, every query resolving against what the numbered scripts create (pull queries only on
+     * materialized tables, by key).
+     */
+    public static List<Problem> exampleQueries(List<ScriptFile> files, List<ParsedStatement> scriptStatements) {
+        List<Problem> problems = new ArrayList<>();
+        for (ScriptFile file : files) {
+            if (!file.text().contains("-- Expected")) {
+                problems.add(new Problem(file.name(), "must show the expected result in a comment ('-- Expected ...')"));
+            }
+            boolean hasQuery = false;
+            for (ParsedStatement statement : file.parsed()) {
+                if (statement instanceof ParsedStatement.TransientQuery) {
+                    hasQuery = true;
+                } else if (!(statement instanceof ParsedStatement.SetProperty)) {
+                    problems.add(new Problem(statement.statement().where(), statement.kind()
+                            + " in queries/: example files hold SET and SELECT only; persistent statements belong in "
+                            + "the numbered scripts"));
+                }
+            }
+            if (!hasQuery) {
+                problems.add(new Problem(file.name(), "holds no query"));
+            }
+            List<ParsedStatement> all = new ArrayList<>(scriptStatements);
+            all.addAll(file.parsed());
+            problems.addAll(io.infometis.streams.ksql.catalog.Catalog.of(all).problems());
+            problems.addAll(reservedWords(file.parsed()));
+        }
+        return problems;
+    }
 }
