@@ -157,4 +157,21 @@ class ChecksFindBrokenScriptsTest {
                 .anySatisfy(m -> assertThat(m).contains("900-broken.sql", "must start with a header comment"))
                 .anySatisfy(m -> assertThat(m).contains("statement 2", "push query in a numbered script"));
     }
+
+    @Test
+    void aComparisonWithAValueTheAvroEnumDoesNotHaveIsReportedThroughDerivedSources() {
+        List<Problem> problems = Catalog.of(statements(PAYMENTS + """
+                CREATE STREAM F WITH (KAFKA_TOPIC = 'f') AS SELECT USER_ID, STATUS AS PAYMENT_STATUS FROM PAYMENTS
+                WHERE STATUS IN ('FAILED', 'REFUSED');
+                CREATE TABLE T WITH (KAFKA_TOPIC = 't') AS SELECT USER_ID, COUNT(*) AS N FROM F
+                WHERE PAYMENT_STATUS = 'FAIL' GROUP BY USER_ID;
+                CREATE TABLE OK WITH (KAFKA_TOPIC = 'ok') AS SELECT USER_ID, COUNT(*) AS N FROM F
+                WHERE PAYMENT_STATUS = 'FAILED' GROUP BY USER_ID;
+                """), ScriptsCheckTest::valueSchema).problems();
+
+        assertThat(messages(problems)).hasSize(2)
+                .anySatisfy(m -> assertThat(m).contains("statement 2", "STATUS is never 'REFUSED'",
+                        "[AUTHORIZED, FAILED, REFUNDED]"))
+                .anySatisfy(m -> assertThat(m).contains("statement 3", "PAYMENT_STATUS is never 'FAIL'"));
+    }
 }

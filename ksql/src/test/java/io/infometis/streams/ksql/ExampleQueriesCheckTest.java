@@ -16,7 +16,8 @@ class ExampleQueriesCheckTest {
         List<KsqlProject.ScriptFile> files = ScriptsCheckTest.PROJECT.exampleQueries();
         assertThat(files).extracting(KsqlProject.ScriptFile::name)
                 .anyMatch(n -> n.startsWith("queries/push-")).anyMatch(n -> n.startsWith("queries/pull-"));
-        List<Problem> problems = ScriptChecks.exampleQueries(files, ScriptsCheckTest.PROJECT.scriptStatements());
+        List<Problem> problems = ScriptChecks.exampleQueries(files, ScriptsCheckTest.PROJECT.scriptStatements(),
+                ScriptsCheckTest::valueSchema);
         assertThat(problems).as(ScriptsCheckTest.report(problems)).isEmpty();
     }
 
@@ -37,7 +38,8 @@ class ExampleQueriesCheckTest {
                 SELECT * FROM CUSTOMER_OVERVIEW WHERE LAST_ORDER_ID = 'o-1';
                 CREATE STREAM X WITH (KAFKA_TOPIC = 'x') AS SELECT * FROM ORDERS;
                 """);
-        List<String> problems = ScriptChecks.exampleQueries(List.of(file), ScriptsCheckTest.PROJECT.scriptStatements())
+        List<String> problems = ScriptChecks.exampleQueries(List.of(file), ScriptsCheckTest.PROJECT.scriptStatements(),
+                        ScriptsCheckTest::valueSchema)
                 .stream().map(Problem::toString).toList();
 
         assertThat(problems)

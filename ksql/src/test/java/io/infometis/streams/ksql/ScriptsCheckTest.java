@@ -44,7 +44,7 @@ class ScriptsCheckTest {
 
     @Test
     void everyStatementResolvesInRunOrder() {
-        List<Problem> problems = Catalog.of(PROJECT.scriptStatements()).problems();
+        List<Problem> problems = Catalog.of(PROJECT.scriptStatements(), ScriptsCheckTest::valueSchema).problems();
         assertThat(problems).as(report(problems)).isEmpty();
     }
 

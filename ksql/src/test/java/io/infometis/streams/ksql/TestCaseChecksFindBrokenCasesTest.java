@@ -78,4 +78,24 @@ class TestCaseChecksFindBrokenCasesTest {
 
         assertThat(check()).anySatisfy(m -> assertThat(m).contains("outputs[0]", "is windowed (TUMBLING)"));
     }
+
+    @Test
+    void aCorruptFileIsReportedNotThrown() throws IOException {
+        Files.writeString(broken.resolve("input.json"), "{\"inputs\": [ {\"topic\": ");
+        Files.delete(broken.resolve("output.json"));
+
+        assertThat(check()).singleElement().asString()
+                .contains("tests/broken-case", "missing output.json");
+
+        Files.writeString(broken.resolve("output.json"), "{\"outputs\": []}");
+        assertThat(check()).singleElement().asString().contains("tests/broken-case", "cannot be read");
+    }
+
+    @Test
+    void anUnterminatedStatementIsReportedNotThrown() throws IOException {
+        Files.writeString(broken.resolve("statements.sql"), "CREATE STREAM S (X STRING) WITH (KAFKA_TOPIC='x'");
+
+        assertThat(check()).singleElement().asString()
+                .contains("tests/broken-case", "cannot be read", "does not end with ';'");
+    }
 }

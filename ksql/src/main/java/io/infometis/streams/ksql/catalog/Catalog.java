@@ -1,5 +1,6 @@
 package io.infometis.streams.ksql.catalog;
 
+import io.infometis.streams.ksql.check.AvroCompatibility;
 import io.infometis.streams.ksql.check.Problem;
 import io.infometis.streams.ksql.parse.ColumnDef;
 import io.infometis.streams.ksql.parse.ParsedStatement;
@@ -9,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.avro.Schema;
 
 /**
  * The streams and tables a sequence of statements defines, built in run order the way ksqlDB's metastore would be:
@@ -21,10 +25,21 @@ public final class Catalog {
     static final String DEFAULT_KEY_FORMAT = "KAFKA";
 
     private final Map<String, Source> sources = new LinkedHashMap<>();
+    private final Function<String, Optional<Schema>> valueSchemaOfTopic;
     private final List<Problem> problems = new ArrayList<>();
 
+    private Catalog(Function<String, Optional<Schema>> valueSchemaOfTopic) {
+        this.valueSchemaOfTopic = valueSchemaOfTopic;
+    }
+
+    /** Without schemas: enum symbols are unknown, so comparisons with them are not checked. */
     public static Catalog of(List<ParsedStatement> statements) {
-        Catalog catalog = new Catalog();
+        return of(statements, topic -> Optional.empty());
+    }
+
+    /** With the Avro value schema of each topic, so STRING columns read from enums know their symbols. */
+    public static Catalog of(List<ParsedStatement> statements, Function<String, Optional<Schema>> valueSchemaOfTopic) {
+        Catalog catalog = new Catalog(valueSchemaOfTopic);
         statements.forEach(catalog::add);
         return catalog;
     }
@@ -41,6 +56,8 @@ public final class Catalog {
 
     private Source fromCreate(ParsedStatement.CreateSource create) {
         String where = create.statement().where() + " (" + create.kind() + ")";
+        String topic = create.properties().get("KAFKA_TOPIC");
+        Optional<Schema> schema = topic == null ? Optional.empty() : valueSchemaOfTopic.apply(topic);
         List<Column> columns = new ArrayList<>();
         for (ColumnDef def : create.columns()) {
             if (def.role() == ColumnDef.Role.HEADERS) {
@@ -52,12 +69,12 @@ public final class Catalog {
             if (!create.table() && def.role() == ColumnDef.Role.PRIMARY_KEY) {
                 problem(where, "column " + def.name() + ": a stream's key column is declared KEY, not PRIMARY KEY");
             }
-            columns.add(new Column(def.name().name(), def.type(), def.isKey()));
+            columns.add(new Column(def.name().name(), def.type(), def.isKey(),
+                    def.isKey() ? Set.of() : enumSymbols(schema, def.name().name())));
         }
         if (create.table() && columns.stream().noneMatch(Column::key)) {
             problem(where, "a table needs a PRIMARY KEY column");
         }
-        String topic = create.properties().get("KAFKA_TOPIC");
         if (topic == null) {
             problem(where, "no KAFKA_TOPIC: name the topic the " + (create.table() ? "table" : "stream") + " reads");
         }
@@ -69,6 +86,14 @@ public final class Catalog {
         return new Source(create.name().name(), create.table(), topic,
                 keyFormat == null ? DEFAULT_KEY_FORMAT : keyFormat, valueFormat, columns, null,
                 create.table() && create.readOnly(), create);
+    }
+
+    private static Set<String> enumSymbols(Optional<Schema> record, String column) {
+        return record.flatMap(r -> AvroCompatibility.field(r, column))
+                .map(f -> AvroCompatibility.nonNull(f.schema()))
+                .filter(s -> s != null && s.getType() == Schema.Type.ENUM)
+                .map(s -> Set.copyOf(s.getEnumSymbols()))
+                .orElse(Set.of());
     }
 
     static String format(Map<String, String> properties, String key) {

@@ -120,7 +120,8 @@ final class QueryAnalyzer {
             problem("this SELECT produces a " + (resultIsTable ? "table" : "stream") + ": write CREATE "
                     + (resultIsTable ? "TABLE" : "STREAM") + " ... AS SELECT");
         }
-        List<Column> keyed = columns.stream().map(c -> new Column(c.name(), c.type(), keyNames.contains(c.name())))
+        List<Column> keyed = columns.stream()
+                .map(c -> new Column(c.name(), c.type(), keyNames.contains(c.name()), c.symbols()))
                 .toList();
         long keyCount = keyed.stream().filter(Column::key).count();
         if (keyCount > 1 && "KAFKA".equals(keyFormat)) {
@@ -237,7 +238,7 @@ final class QueryAnalyzer {
                     continue;
                 }
                 for (Column column : relations.get(0).source().columns()) {
-                    addColumn(columns, names, column.name(), column.type());
+                    addColumn(columns, names, column.name(), column.type(), column.symbols());
                 }
                 continue;
             }
@@ -248,18 +249,19 @@ final class QueryAnalyzer {
                 problem("column " + (name == null ? item.expression() : name) + " is neither aggregated nor in GROUP BY");
             }
             if (name != null && type != null) {
-                addColumn(columns, names, name, type);
+                addColumn(columns, names, name, type, symbolsOf(item.expression()));
             }
         }
         return columns;
     }
 
-    private void addColumn(List<Column> columns, Set<String> names, String name, KsqlType type) {
+    private void addColumn(List<Column> columns, Set<String> names, String name, KsqlType type,
+                           Set<String> symbols) {
         if (!names.add(name)) {
             problem("two output columns are named " + name);
             return;
         }
-        columns.add(new Column(name, type, false));
+        columns.add(new Column(name, type, false, symbols));
     }
 
     private String outputName(Query.SelectItem item) {
@@ -337,6 +339,10 @@ final class QueryAnalyzer {
             return binaryType(binary);
         }
         if (expression instanceof Expression.Predicate predicate) {
+            if (predicate.operator().endsWith("IN")) {
+                predicate.operands().subList(1, predicate.operands().size())
+                        .forEach(o -> checkSymbol(predicate.operands().get(0), o));
+            }
             List<KsqlType> types = predicate.operands().stream().map(this::typeOf).toList();
             return predicate.operator().startsWith("UNARY") ? types.get(0) : KsqlType.BOOLEAN;
         }
@@ -371,6 +377,30 @@ final class QueryAnalyzer {
             problem(s.base() + " is " + base + ", not an ARRAY or MAP");
         }
         return null;
+    }
+
+    /** The enum symbols an expression's value is restricted to; empty when unrestricted or unknown. */
+    private Set<String> symbolsOf(Expression expression) {
+        if (expression instanceof Expression.ColumnRef ref) {
+            List<Column> found = relations.stream()
+                    .filter(r -> ref.qualifier() == null || ref.qualifier().equals(r.qualifier()))
+                    .flatMap(r -> r.source().column(ref.name()).stream()).toList();
+            return found.size() == 1 ? found.get(0).symbols() : Set.of();
+        }
+        if (expression instanceof Expression.FunctionCall call && !call.arguments().isEmpty()
+                && Set.of("LATEST_BY_OFFSET", "EARLIEST_BY_OFFSET").contains(call.name())) {
+            return symbolsOf(call.arguments().get(0));
+        }
+        return Set.of();
+    }
+
+    /** A string literal compared with an enum-backed column must be one of its symbols. */
+    private void checkSymbol(Expression column, Expression literal) {
+        Set<String> symbols = symbolsOf(column);
+        if (!symbols.isEmpty() && literal instanceof Expression.Literal l && l.type() == KsqlType.STRING
+                && !symbols.contains(l.text())) {
+            problem(column + " is never '" + l.text() + "': its Avro enum has " + new java.util.TreeSet<>(symbols));
+        }
     }
 
     private KsqlType resolve(Expression.ColumnRef ref) {
@@ -458,6 +488,10 @@ final class QueryAnalyzer {
         }
         if (left == null || right == null) {
             return op.equals("||") ? KsqlType.STRING : null;
+        }
+        if (Set.of("=", "<>", "!=").contains(op)) {
+            checkSymbol(binary.left(), binary.right());
+            checkSymbol(binary.right(), binary.left());
         }
         if (Set.of("=", "<>", "!=", "<", "<=", ">", ">=").contains(op)) {
             if (!comparable(left, right)) {

@@ -196,7 +196,8 @@ public final class ScriptChecks {
      * its results, every query resolving against what the numbered scripts create (pull queries only on
      * materialized tables, by key).
      */
-    public static List<Problem> exampleQueries(List<ScriptFile> files, List<ParsedStatement> scriptStatements) {
+    public static List<Problem> exampleQueries(List<ScriptFile> files, List<ParsedStatement> scriptStatements,
+                                               Function<String, Optional<Schema>> valueSchemaOfTopic) {
         List<Problem> problems = new ArrayList<>();
         for (ScriptFile file : files) {
             if (!file.text().contains("-- Expected")) {
@@ -217,7 +218,7 @@ public final class ScriptChecks {
             }
             List<ParsedStatement> all = new ArrayList<>(scriptStatements);
             all.addAll(file.parsed());
-            problems.addAll(io.infometis.streams.ksql.catalog.Catalog.of(all).problems());
+            problems.addAll(io.infometis.streams.ksql.catalog.Catalog.of(all, valueSchemaOfTopic).problems());
             problems.addAll(reservedWords(file.parsed()));
         }
         return problems;

@@ -64,7 +64,7 @@ public final class TestCaseChecks {
             return List.of(new Problem(name, "cannot be read: " + e.getMessage()));
         }
         problems.addAll(sameAsScripts(statements));
-        Catalog catalog = Catalog.of(statements.parsed());
+        Catalog catalog = Catalog.of(statements.parsed(), valueSchemaOfTopic);
         problems.addAll(catalog.problems());
         problems.addAll(inputs(name + "/input.json", input, catalog));
         problems.addAll(outputs(name + "/output.json", output, catalog));
