@@ -152,4 +152,15 @@ class ScenarioStructureTest {
         assertThat(good.stream().filter(v -> v instanceof Customer).map(v -> ((Customer) v).getTier())
                 .filter(Objects::nonNull).distinct().count()).isEqualTo(4);
     }
+
+    @Test
+    void someUsersAreMuchBusierThanOthers() {
+        Map<String, Integer> ordersPerUser = new HashMap<>();
+        run.good(Order.class).stream().filter(o -> o.getStatus() == OrderStatus.CREATED)
+                .forEach(o -> ordersPerUser.merge(o.getUserId(), 1, Integer::sum));
+        List<Integer> counts = ordersPerUser.values().stream().sorted().toList();
+        int median = counts.get(counts.size() / 2);
+        assertThat(counts.get(counts.size() - 1)).isGreaterThanOrEqualTo(3 * median);
+        assertThat(run.good(Payment.class)).isNotEmpty().allSatisfy(p -> assertThat(p).isInstanceOf(Payment.class));
+    }
 }
