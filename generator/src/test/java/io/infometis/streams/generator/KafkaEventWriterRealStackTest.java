@@ -74,6 +74,7 @@ class KafkaEventWriterRealStackTest {
 
     @Test
     void everyRecordArrivesAndCountsPerTopicMatchTheGroundTruth() {
+        assertThat(summary.complete()).isTrue();
         assertThat(summary.records()).isEqualTo(truth.totalRecords());
         assertThat(consumed).hasSize((int) truth.totalRecords());
         Map<String, Long> perTopic = consumed.stream()
@@ -171,6 +172,34 @@ class KafkaEventWriterRealStackTest {
     }
 
     @Test
+    void stopEndsALiveWriteWhileItWaitsAndFlushesWhatWasSent() throws Exception {
+        TopicNames stopped = renamed("writer-stop");
+        UserEvent now = UserEvent.newBuilder().setEventId("stop-1").setEventTime(Instant.ofEpochMilli(0))
+                .setUserId("u-stop").setType(io.infometis.streams.events.UserEventType.LOGIN).setIp("192.0.2.1")
+                .setCountry("NL").setDeviceId("d").build();
+        UserEvent inAnHour = UserEvent.newBuilder(now).setEventId("stop-2")
+                .setEventTime(Instant.ofEpochMilli(Duration.ofHours(1).toMillis())).build();
+        List<GeneratedRecord> records = List.of(
+                new GeneratedRecord(Topics.USER_EVENTS.name(), "u-stop", now, 0),
+                new GeneratedRecord(Topics.USER_EVENTS.name(), "u-stop", inAnHour, Duration.ofHours(1).toMillis()));
+
+        try (KafkaEventWriter writer = KafkaEventWriter.builder().bootstrapServers(STACK.kafkaBootstrapServers())
+                .registryUrl(STACK.registryUrl()).topicNames(stopped).clock(ClockMode.LIVE).build()) {
+            java.util.concurrent.CompletableFuture<KafkaEventWriter.Summary> write =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> writer.write(records.iterator()));
+            // The first record arrives; the writer now waits an hour for the second.
+            assertThat(readAll(stopped, 1, "writer-stop-reader-1")).hasSize(1);
+            writer.stop();
+            KafkaEventWriter.Summary summary = write.get();
+
+            assertThat(summary.complete()).isFalse();
+            assertThat(summary.records()).isEqualTo(1);
+        }
+        // Nothing else was sent: the summary says so, and the topic holds the one record (a short look suffices).
+        assertThat(readAll(stopped, 2, "writer-stop-reader-2", Duration.ofSeconds(5))).hasSize(1);
+    }
+
+    @Test
     void aBrokerThatIsNotThereFailsTheWriteInsteadOfLosingRecords() {
         GeneratedRecord one = generated.stream().filter(r -> !r.isBad()).findFirst().orElseThrow();
         try (KafkaEventWriter writer = KafkaEventWriter.builder().bootstrapServers(STACK.kafkaBootstrapServers())
@@ -195,10 +224,16 @@ class KafkaEventWriterRealStackTest {
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(TopicNames topics, long expected, String group) {
+        return readAll(topics, expected, group, Duration.ofSeconds(90));
+    }
+
+    /** Reads until {@code expected} records arrived or {@code patience} ran out. */
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(TopicNames topics, long expected, String group,
+            Duration patience) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(STACK.consumerProperties(group))) {
             consumer.subscribe(TYPES.keySet().stream().map(topics::actual).toList());
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            long deadline = System.nanoTime() + patience.toNanos();
             while (records.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             }
