@@ -256,6 +256,10 @@ public final class GeneratorCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--event-rate: applies to --clock SIMULATED only; with LIVE, "
                             + "--rate sets the pace");
                 }
+                if (rate != null && !(rate > 0)) {
+                    throw new IllegalArgumentException("--rate: expected background events per second > 0 with "
+                            + "--clock LIVE (as fast as possible only exists for SIMULATED), got " + rate);
+                }
                 b.eventRate(rate == null ? 10.0 : rate);
             } else if (eventRate != null) {
                 b.eventRate(eventRate);

@@ -70,6 +70,12 @@ class GeneratorCommandTest {
     }
 
     @Test
+    void aLiveClockNeedsAPositiveRate() {
+        assertThat(run("--dry-run", "--count", "10", "--clock", "live", "--rate", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--rate: expected background events per second > 0");
+    }
+
+    @Test
     void unknownTopicRenamesAreRefused() {
         assertThat(run("--count", "10", "--bootstrap-servers", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1",
                 "--topic", "ordres=x")).isEqualTo(2);
