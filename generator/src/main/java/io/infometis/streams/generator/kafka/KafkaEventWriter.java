@@ -64,13 +64,14 @@ public final class KafkaEventWriter implements AutoCloseable {
 
     private KafkaEventWriter(Builder b) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "10");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.putAll(b.kafkaProperties);
-        // Whatever the extras say, keys are strings and values bytes: that is the contract of every topic.
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
+        // Whatever the extras say: nothing acknowledged may be lost or duplicated (the ground truth counts every
+        // record), keys are strings and values bytes (the contract of every topic).
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.topicNames = b.topicNames;
