@@ -1,0 +1,84 @@
+package io.infometis.streams.stack.flink;
+
+import io.infometis.streams.stack.ManagedProcess;
+import io.infometis.streams.stack.StackException;
+import io.infometis.streams.stack.StackLayout;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real {@code flink} command line ({@link FlinkDistribution#CLI_MAIN CliFrontend}) against a cluster, with
+ * {@code FLINK_CONF_DIR} = the cluster's effective configuration dir (it reads {@code rest.address}/{@code rest.port}
+ * from there). What {@code bin/flink} does in bash; the stack uses it to submit the jobs, tests to stop them.
+ */
+public final class FlinkCli {
+
+    private static final Pattern SUBMITTED = Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
+    private static final Pattern SAVEPOINT = Pattern.compile("Savepoint completed\\. Path: (\\S+)");
+
+    private final FlinkDistribution flink;
+    private final FlinkConfiguration conf;
+    private final Path output;
+    private final Path cliLog;
+
+    /**
+     * @param output what the CLI prints (its answers), appended
+     * @param cliLog the CLI's own log4j log ({@code log4j-cli.properties} writes into {@code log.file})
+     */
+    public FlinkCli(FlinkDistribution flink, FlinkConfiguration conf, Path output, Path cliLog) {
+        this.flink = flink;
+        this.conf = conf;
+        this.output = output;
+        this.cliLog = cliLog;
+    }
+
+    /** {@code flink <args>}; returns what it printed, fails with it when the exit code is not 0. */
+    public String run(List<String> args, Duration timeout) {
+        List<String> command = new ArrayList<>(List.of(StackLayout.javaExecutable(), "-Xmx256m"));
+        command.addAll(StackLayout.FAST_START_JVM_FLAGS);
+        command.addAll(conf.javaOptions("client"));
+        command.addAll(List.of("-Dlog.file=" + cliLog,
+                "-Dlog4j.configurationFile=" + conf.file("log4j-cli.properties").toUri(),
+                "-cp", flink.classpath(), FlinkDistribution.CLI_MAIN));
+        command.addAll(args);
+        return ManagedProcess.runToCompletion("flink-cli", command, environment(), conf.dir(), output, timeout);
+    }
+
+    /** The environment Flink's CLI expects. */
+    public Map<String, String> environment() {
+        return Map.of("FLINK_CONF_DIR", conf.dir().toString(), "FLINK_PLUGINS_DIR", flink.plugins().toString(),
+                "FLINK_LIB_DIR", flink.lib().toString());
+    }
+
+    /** {@code flink run -d [-s savepoint] -c entryClass jar args}; returns the job id. */
+    public String submitDetached(Path jar, String entryClass, List<String> jobArgs, Optional<String> fromSavepoint) {
+        List<String> args = new ArrayList<>(List.of("run", "-d"));
+        fromSavepoint.ifPresent(s -> args.addAll(List.of("-s", s)));
+        args.addAll(List.of("-c", entryClass, jar.toString()));
+        args.addAll(jobArgs);
+        String printed = run(args, Duration.ofMinutes(3));
+        return find(SUBMITTED, printed, "a job id");
+    }
+
+    /** {@code flink stop --savepointPath dir jobId}; returns the savepoint's path. */
+    public String stopWithSavepoint(String jobId, Path savepointDir) {
+        String printed = run(List.of("stop", "--savepointPath", savepointDir.toUri().toString(), jobId),
+                Duration.ofMinutes(3));
+        return find(SAVEPOINT, printed, "a savepoint path");
+    }
+
+    private String find(Pattern pattern, String printed, String what) {
+        Matcher m = pattern.matcher(printed);
+        if (!m.find()) {
+            throw new StackException("flink: the CLI printed no " + what + ". It printed:\n" + printed
+                    + "\n(its log: " + cliLog + ")");
+        }
+        return m.group(1);
+    }
+}
