@@ -47,7 +47,32 @@ public final class FlinkCli {
                 "-Dlog4j.configurationFile=" + conf.file("log4j-cli.properties").toUri(),
                 "-cp", flink.classpath(), FlinkDistribution.CLI_MAIN));
         command.addAll(args);
-        return ManagedProcess.runToCompletion("flink-cli", command, environment(), conf.dir(), output, timeout);
+        try {
+            return ManagedProcess.runToCompletion("flink-cli", command, environment(), conf.dir(), output, timeout);
+        } catch (StackException e) {
+            throw new StackException("flink " + args.get(0) + ": " + reason(e.getMessage()) + " (CLI output in "
+                    + output + ", its log in " + cliLog + ")", e);
+        }
+    }
+
+    /**
+     * The line that explains a failed CLI run: the job's own error when its main method threw (e.g. a bad
+     * configuration key), else the last exception line the CLI printed.
+     */
+    static String reason(String failure) {
+        List<String> lines = failure.lines().map(String::strip).toList();
+        for (String line : lines) {
+            int at = line.indexOf("The main method caused an error: ");
+            if (at >= 0) {
+                return line.substring(at + "The main method caused an error: ".length());
+            }
+        }
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).matches("^[a-z][\\w.$]*(Exception|Error): .*")) {
+                return lines.get(i);
+            }
+        }
+        return lines.isEmpty() ? "failed" : lines.get(0);
     }
 
     /** The environment Flink's CLI expects. */

@@ -6,6 +6,8 @@ import io.infometis.streams.stack.InfometisHome;
 import io.infometis.streams.stack.Ports;
 import io.infometis.streams.stack.StackLayout;
 import io.infometis.streams.stack.flink.testjob.TickingJob;
+import io.infometis.streams.stack.jobs.FlinkJobSpec;
+import io.infometis.streams.stack.jobs.JobSubmission;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -48,9 +50,16 @@ class FlinkSessionClusterTest {
     @BeforeAll
     static void startCluster() throws Exception {
         dir = Files.createDirectories(Path.of("target", "flink-test-" + UUID.randomUUID()).toAbsolutePath());
-        int[] single = Ports.free(5);
-        FlinkPorts ports = new FlinkPorts(single[0], single[1], single[2], single[3], single[4],
-                Ports.freeRange(2), Ports.freeRange(2));
+        PortRange prometheus = Ports.freeRange(2);
+        PortRange queryService = Ports.freeRange(2);
+        while (queryService.first() <= prometheus.last() && prometheus.first() <= queryService.last()) {
+            queryService = Ports.freeRange(2);
+        }
+        int[] single;
+        do {
+            single = Ports.free(5);
+        } while (inAny(single, prometheus, queryService));
+        FlinkPorts ports = new FlinkPorts(single[0], single[1], single[2], single[3], single[4], prometheus, queryService);
         cluster = new FlinkSessionCluster(StackLayout.under(InfometisHome.locate(), dir, false), ports);
         cluster.start();
         jobJar = packTickingJob(dir.resolve("ticking-job.jar"));
@@ -108,6 +117,50 @@ class FlinkSessionClusterTest {
     void flinkListShowsTheJobsOfTheCluster() {
         String listed = cluster.cli().run(List.of("list", "-a"), Duration.ofMinutes(1));
         assertThat(listed).contains("ticking-test-job");
+    }
+
+    @Test
+    @Order(5)
+    void jobSubmissionRunsEachBuiltJarAndReportsMissingAndBrokenOnes() throws Exception {
+        Path home = dir.resolve("home");
+        copyJar(home.resolve("jobs/ticking/target/ticking-0.1.0-SNAPSHOT.jar"));
+        copyJar(home.resolve("jobs/broken/target/broken-0.1.0-SNAPSHOT.jar"));
+        // The shade plugin's leftover must not be mistaken for the job jar.
+        copyJar(home.resolve("jobs/missing/target/original-missing-0.1.0-SNAPSHOT.jar"));
+        List<FlinkJobSpec> jobs = List.of(
+                new FlinkJobSpec("ticking", "jobs/ticking", TickingJob.class.getName()),
+                new FlinkJobSpec("broken", "jobs/broken", "io.infometis.streams.nowhere.NoSuchJob"),
+                new FlinkJobSpec("missing", "jobs/missing", TickingJob.class.getName()));
+        JobSubmission submission = new JobSubmission(home, jobs, cluster, List.of(),
+                () -> List.of("--kafka.bootstrap.servers", "127.0.0.1:1"));
+
+        submission.start();
+
+        List<String> lines = submission.readyLines();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).matches("READY job ticking [0-9a-f]{32}");
+        assertThat(lines.get(1)).startsWith("FAILED job broken: ").contains("io.infometis.streams.nowhere.NoSuchJob");
+        assertThat(lines.get(2)).startsWith("SKIPPED job missing: not built");
+        String jobId = lines.get(0).substring("READY job ticking ".length());
+        assertThat(cluster.rest().jobState(jobId)).hasValue("RUNNING");
+        cluster.cli().run(List.of("cancel", jobId), Duration.ofMinutes(1));
+        awaitState(jobId, "CANCELED");
+    }
+
+    private static void copyJar(Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Files.copy(jobJar, target);
+    }
+
+    private static boolean inAny(int[] ports, PortRange... ranges) {
+        for (int port : ports) {
+            for (PortRange r : ranges) {
+                if (port >= r.first() && port <= r.last()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void awaitState(String jobId, String expected) throws InterruptedException {
