@@ -58,6 +58,10 @@ class StackCommandTest {
         assertThat(stateDir.resolve("flink/conf/config.yaml")).content()
                 .contains("rest.port: '" + ports.single[5] + "'").contains("state.backend.type: rocksdb");
 
+        Result flinkList = binFlink("list");
+        assertThat(flinkList.exitCode).as(flinkList.err).isZero();
+        assertThat(flinkList.out).contains("No running jobs.");
+
         Result status = run("status");
         assertThat(status.exitCode).as(status.out).isZero();
         assertThat(status.out).contains("RUNNING kafka", "RUNNING registry", "RUNNING elasticsearch", "RUNNING flink",
@@ -113,6 +117,13 @@ class StackCommandTest {
         Result up = run(concat(new String[] {"up"}, args));
         assertThat(up.exitCode).isEqualTo(1);
         assertThat(up.err).contains("Invalid Flink ports").contains("9249-9249 is too small");
+    }
+
+    @Test
+    void binFlinkWithoutARunningStackSaysHowToStartIt() throws Exception {
+        Result list = binFlink("list");
+        assertThat(list.exitCode).isEqualTo(1);
+        assertThat(list.err).contains("The local stack is not up").contains("bin/stack up");
     }
 
     @Test
@@ -191,6 +202,31 @@ class StackCommandTest {
             return java.util.Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")));
         } catch (Exception e) {
             return java.util.Optional.empty(); // gone, or not ours to inspect
+        }
+    }
+
+    /** The real bin/flink script against this test's state dir. */
+    private Result binFlink(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("bash",
+                InfometisHome.locate().resolve("bin/flink").toString()));
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().put("INFOMETIS_STACK_DIR", stateDir.toString());
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Path out = Files.createTempFile(stateDir, "bin-flink", ".out");
+            Path err = Files.createTempFile(stateDir, "bin-flink", ".err");
+            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new AssertionError("bin/flink " + String.join(" ", args) + " did not finish in 2 min");
+            }
+            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
