@@ -78,22 +78,26 @@ public final class EventGenerator implements StackComponent {
         return List.of("kafka", "registry");
     }
 
+    /** How long a LIVE run lasts: longer than anyone keeps a local stack up (it needs a count or a duration). */
+    static final String LIVE_DURATION = "24 h";
+
     /**
-     * The generator's command line: LIVE clock, unlimited duration, the given rate. Option names are those of
-     * {@code GeneratorCommand} (see docs/generator.md).
+     * The generator's command line ({@code GeneratorCommand}'s options, see docs/generator.md): LIVE clock (event
+     * time = wall clock at send), {@code --rate} background events per second, for {@link #LIVE_DURATION}.
      */
     List<String> arguments() {
-        return List.of("--bootstrap-servers", bootstrapServers.get(), "--schema-registry-url", registryUrl.get(),
-                "--clock", "LIVE", "--rate", Integer.toString(eventsPerSecond));
+        return List.of("--bootstrap-servers", bootstrapServers.get(), "--registry-url", registryUrl.get(),
+                "--clock", "LIVE", "--rate", Integer.toString(eventsPerSecond), "--duration", LIVE_DURATION);
     }
 
     @Override
     public void start() {
         Path home = layout.home();
         Path jar = jar(home).orElseThrow(() -> new IllegalStateException("generator: " + missing(home).orElse("")));
-        List<String> command = new ArrayList<>(List.of(io.infometis.streams.stack.StackLayout.javaExecutable(), "-Xmx256m"));
+        List<String> command = new ArrayList<>(List.of(StackLayout.javaExecutable(), "-Xmx384m"));
         command.addAll(StackLayout.FAST_START_JVM_FLAGS);
-        command.addAll(List.of("-cp", jar + ":" + home.resolve("generator/target/lib/*"), MAIN_CLASS));
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + home.resolve("generator/cli/log4j2.xml"),
+                "-cp", jar + ":" + home.resolve("generator/target/lib/*"), MAIN_CLASS));
         command.addAll(arguments());
         long startedAt = System.nanoTime();
         process = layout.process(NAME)
