@@ -42,6 +42,15 @@ public final class FlinkRest {
         return overview().map(o -> o.path("taskmanagers").asInt(0)).orElse(0);
     }
 
+    /**
+     * Whether a TaskManager is registered and has reported its slots: the TaskManager registers first and sends
+     * its slot report just after, so {@code taskmanagers: 1} alone can still mean no slot to run a job in.
+     */
+    public boolean hasTaskManagerWithSlots() {
+        return overview().map(o -> o.path("taskmanagers").asInt(0) >= 1 && o.path("slots-total").asInt(0) >= 1)
+                .orElse(false);
+    }
+
     public List<JobOverview> jobs() {
         JsonNode jobs = get("/jobs/overview").orElseThrow(() -> new StackException("Flink at " + baseUrl + " does not answer"))
                 .path("jobs");

@@ -19,7 +19,7 @@ import java.util.Map;
  * ({@code TaskManagerRunner}), each its own JVM, started the way Flink's {@code jobmanager.sh}/{@code taskmanager.sh}
  * do it: memory flags from {@code BashJavaUtils GET_JM_RESOURCE_PARAMS|GET_TM_RESOURCE_PARAMS}, JVM options from
  * {@code env.java.opts.*}, {@code --configDir} = an effective copy of {@code flink-conf/} with the local overrides.
- * Ready when the REST API answers {@code /overview} with the TaskManager registered.
+ * Ready when the REST API answers {@code /overview} with the TaskManager registered and its slots reported.
  *
  * <p>Local overrides only: 127.0.0.1 binds, the ports, tmp/checkpoint/savepoint dirs under the stack's data dir
  * ({@code <state>/flink/}), and memory for a laptop on 2 cores (JM 1 GB, TM 1.5 GB process, 4 slots).
@@ -141,7 +141,7 @@ public final class FlinkSessionCluster implements StackComponent {
                             ports.taskManagerPrometheus(), ports.taskManagerQueryService(), false))
                     .environment(environment())
                     .workDir(dir)
-                    .readiness(() -> rest.taskManagers() >= 1)
+                    .readiness(rest::hasTaskManagerWithSlots)
                     .startTimeout(Duration.ofSeconds(120))
                     .stopGrace(Duration.ofSeconds(20))
                     .build()
