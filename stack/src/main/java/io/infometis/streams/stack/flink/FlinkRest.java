@@ -72,6 +72,19 @@ public final class FlinkRest {
                 .filter(s -> !s.isBlank());
     }
 
+    /** {@code /jobs/<id>/checkpoints/config}: mode, interval, retention, state backend and storage in effect. */
+    public Optional<JsonNode> checkpointConfig(String jobId) {
+        return get("/jobs/" + jobId + "/checkpoints/config");
+    }
+
+    /** External path of the job's latest completed checkpoint, if one completed. */
+    public Optional<String> latestCheckpoint(String jobId) {
+        return get("/jobs/" + jobId + "/checkpoints")
+                .map(c -> c.path("latest").path("completed"))
+                .filter(r -> !r.isMissingNode() && !r.isNull())
+                .map(r -> r.path("external_path").asText());
+    }
+
     /** External path of the checkpoint/savepoint the job restored from, if any. */
     public Optional<String> restoredFrom(String jobId) {
         return get("/jobs/" + jobId + "/checkpoints")

@@ -97,9 +97,18 @@ class FlinkSessionClusterTest {
         awaitState(jobId, "RUNNING");
         assertThat(cluster.rest().jobs()).anyMatch(j -> j.id().equals(jobId) && j.name().equals("ticking-test-job"));
 
+        // flink-conf/config.yaml in effect: exactly-once, retained on cancellation, RocksDB, the stack's checkpoint dir.
+        var checkpointing = cluster.rest().checkpointConfig(jobId).orElseThrow();
+        assertThat(checkpointing.path("mode").asText()).isEqualTo("exactly_once");
+        assertThat(checkpointing.path("interval").asLong()).isEqualTo(10_000L);
+        assertThat(checkpointing.path("externalization").path("enabled").asBoolean()).isTrue();
+        assertThat(checkpointing.path("externalization").path("delete_on_cancellation").asBoolean()).isFalse();
+        assertThat(checkpointing.path("state_backend").asText()).isEqualTo("EmbeddedRocksDBStateBackend");
+        String checkpoint = awaitCheckpoint(jobId);
+        assertThat(Path.of(URI.create(fileUri(checkpoint)))).startsWith(cluster.checkpointsDir().resolve(jobId));
+
         savepoint = cli.stopWithSavepoint(jobId, cluster.savepointsDir());
-        Path savepointDir = Path.of(URI.create(savepoint.startsWith("file:/") && !savepoint.startsWith("file://")
-                ? "file://" + savepoint.substring("file:".length()) : savepoint));
+        Path savepointDir = Path.of(URI.create(fileUri(savepoint)));
         assertThat(savepointDir).startsWith(cluster.savepointsDir());
         assertThat(savepointDir.resolve("_metadata")).isRegularFile();
         awaitState(jobId, "FINISHED");
@@ -161,6 +170,24 @@ class FlinkSessionClusterTest {
             }
         }
         return false;
+    }
+
+    /** Flink prints local paths as {@code file:/a/b}; a URI needs {@code file:///a/b}. */
+    private static String fileUri(String flinkPath) {
+        return flinkPath.startsWith("file:/") && !flinkPath.startsWith("file://")
+                ? "file://" + flinkPath.substring("file:".length()) : flinkPath;
+    }
+
+    private static String awaitCheckpoint(String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + JOB_STATE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<String> completed = cluster.rest().latestCheckpoint(jobId);
+            if (completed.isPresent()) {
+                return completed.get();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("job " + jobId + " completed no checkpoint within " + JOB_STATE_TIMEOUT);
     }
 
     private static void awaitState(String jobId, String expected) throws InterruptedException {
