@@ -87,59 +87,61 @@ public final class StackCommand {
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true,
-            description = "Starts every component and prints one 'READY <component> <url>' line per component.")
+            description = "Starts every component and prints one 'READY <component> <url>' line per component "
+                    + "(one per Flink job), or SKIPPED/FAILED with the reason. Exit 0: all up; 1: nothing started; "
+                    + "2: the stack runs but a job failed.")
     public static final class Up implements Callable<Integer> {
 
         @ParentCommand
         StackCommand parent;
 
-        @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka broker port (default ${DEFAULT-VALUE})")
+        @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Kafka broker port (default ${DEFAULT-VALUE})")
         int kafkaPort;
 
-        @Option(names = "--kafka-controller-port", defaultValue = "9093",
+        @Option(names = "--kafka-controller-port", paramLabel = "PORT", defaultValue = "9093",
                 description = "Kafka KRaft controller port (default ${DEFAULT-VALUE})")
         int kafkaControllerPort;
 
-        @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port (default ${DEFAULT-VALUE})")
+        @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081", description = "Schema registry port (default ${DEFAULT-VALUE})")
         int registryPort;
 
-        @Option(names = "--es-port", defaultValue = "9200", description = "Elasticsearch HTTP port (default ${DEFAULT-VALUE})")
+        @Option(names = "--es-port", paramLabel = "PORT", defaultValue = "9200", description = "Elasticsearch HTTP port (default ${DEFAULT-VALUE})")
         int elasticsearchPort;
 
-        @Option(names = "--es-transport-port", defaultValue = "9300",
+        @Option(names = "--es-transport-port", paramLabel = "PORT", defaultValue = "9300",
                 description = "Elasticsearch transport port (default ${DEFAULT-VALUE})")
         int elasticsearchTransportPort;
 
-        @Option(names = "--flink-rest-port", defaultValue = "8083",
+        @Option(names = "--flink-rest-port", paramLabel = "PORT", defaultValue = "8083",
                 description = "Flink web UI and REST API port (default ${DEFAULT-VALUE})")
         int flinkRestPort;
 
-        @Option(names = "--flink-rpc-port", defaultValue = "6123", description = "Flink JobManager RPC port (default ${DEFAULT-VALUE})")
+        @Option(names = "--flink-rpc-port", paramLabel = "PORT", defaultValue = "6123", description = "Flink JobManager RPC port (default ${DEFAULT-VALUE})")
         int flinkRpcPort;
 
-        @Option(names = "--flink-blob-port", defaultValue = "6124", description = "Flink blob server port (default ${DEFAULT-VALUE})")
+        @Option(names = "--flink-blob-port", paramLabel = "PORT", defaultValue = "6124", description = "Flink blob server port (default ${DEFAULT-VALUE})")
         int flinkBlobPort;
 
-        @Option(names = "--flink-taskmanager-rpc-port", defaultValue = "6122",
+        @Option(names = "--flink-taskmanager-rpc-port", paramLabel = "PORT", defaultValue = "6122",
                 description = "Flink TaskManager RPC port (default ${DEFAULT-VALUE})")
         int flinkTaskManagerRpcPort;
 
-        @Option(names = "--flink-data-port", defaultValue = "6121",
+        @Option(names = "--flink-data-port", paramLabel = "PORT", defaultValue = "6121",
                 description = "Flink TaskManager data (shuffle) port (default ${DEFAULT-VALUE})")
         int flinkDataPort;
 
-        @Option(names = "--flink-prometheus-ports", defaultValue = "9249-9250",
+        @Option(names = "--flink-prometheus-ports", paramLabel = "FIRST-LAST", defaultValue = "9249-9250",
                 description = "Prometheus endpoints: JobManager on the first port, TaskManager on the second (default ${DEFAULT-VALUE})")
         String flinkPrometheusPorts;
 
-        @Option(names = "--flink-query-service-ports", defaultValue = "50100-50101",
+        @Option(names = "--flink-query-service-ports", paramLabel = "FIRST-LAST", defaultValue = "50100-50101",
                 description = "Flink metric query service: JobManager first, TaskManager second (default ${DEFAULT-VALUE})")
         String flinkQueryServicePorts;
 
         @Option(names = "--no-generator", description = "Do not start the event generator")
         boolean noGenerator;
 
-        @Option(names = "--generator-rate", defaultValue = "20",
+        @Option(names = "--generator-rate", paramLabel = "EVENTS_PER_S", defaultValue = "20",
                 description = "Events per second the generator writes (default ${DEFAULT-VALUE})")
         int generatorRate;
 
