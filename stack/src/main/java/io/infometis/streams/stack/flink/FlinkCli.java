@@ -47,32 +47,59 @@ public final class FlinkCli {
                 "-Dlog4j.configurationFile=" + conf.file("log4j-cli.properties").toUri(),
                 "-cp", flink.classpath(), FlinkDistribution.CLI_MAIN));
         command.addAll(args);
+        long offset = output.toFile().length();
         try {
             return ManagedProcess.runToCompletion("flink-cli", command, environment(), conf.dir(), output, timeout);
         } catch (StackException e) {
-            throw new StackException("flink " + args.get(0) + ": " + reason(e.getMessage()) + " (CLI output in "
-                    + output + ", its log in " + cliLog + ")", e);
+            // The exception carries only the log's tail; the reason is at the start of this run's output.
+            throw new StackException("flink " + args.get(0) + ": " + reason(printedSince(offset, e.getMessage()))
+                    + " (CLI output in " + output + ", its log in " + cliLog + ")", e);
         }
     }
 
+    private String printedSince(long offset, String fallback) {
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(output.toFile(), "r")) {
+            byte[] printed = new byte[(int) Math.max(0, file.length() - offset)];
+            file.seek(offset);
+            file.readFully(printed);
+            return new String(printed, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return fallback;
+        }
+    }
+
+    static final int MAX_REASON = 300;
+
     /**
      * The line that explains a failed CLI run: the job's own error when its main method threw (e.g. a bad
-     * configuration key), else the last exception line the CLI printed.
+     * configuration key), else the first line of what the CLI reports as "the following exception", else the
+     * last exception line; shortened in the middle to {@value #MAX_REASON} characters (messages can embed schemas).
      */
     static String reason(String failure) {
         List<String> lines = failure.lines().map(String::strip).toList();
+        String found = null;
         for (String line : lines) {
             int at = line.indexOf("The main method caused an error: ");
             if (at >= 0) {
-                return line.substring(at + "The main method caused an error: ".length());
+                found = line.substring(at + "The main method caused an error: ".length());
+                break;
             }
         }
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).matches("^[a-z][\\w.$]*(Exception|Error): .*")) {
-                return lines.get(i);
+        for (int i = 0; found == null && i < lines.size(); i++) {
+            if (lines.get(i).contains("The program finished with the following exception:")) {
+                found = lines.subList(i + 1, lines.size()).stream().filter(l -> !l.isEmpty()).findFirst().orElse(null);
             }
         }
-        return lines.isEmpty() ? "failed" : lines.get(0);
+        for (int i = lines.size() - 1; found == null && i >= 0; i--) {
+            if (lines.get(i).matches("^(Caused by: )?[a-z][\\w.$]*(Exception|Error): .*")) {
+                found = lines.get(i);
+            }
+        }
+        if (found == null) {
+            found = lines.isEmpty() ? "failed" : lines.get(0);
+        }
+        return found.length() <= MAX_REASON ? found
+                : found.substring(0, MAX_REASON / 2) + " ... " + found.substring(found.length() - MAX_REASON / 2);
     }
 
     /** The environment Flink's CLI expects. */

@@ -35,6 +35,22 @@ class FlinkCliTest {
     }
 
     @Test
+    void otherwiseTheExceptionTheCliReportsShortenedInTheMiddle() {
+        String failure = """
+                Job has been submitted with JobID 5c57dcda0a179746f479bac1ff11634b
+
+                ------------------------------------------------------------
+                 The program finished with the following exception:
+
+                TopicSpec[name=orders, valueSchema=%s] is not serializable. The object probably contains or references non serializable fields.
+                \torg.apache.flink.api.java.ClosureCleaner.clean(ClosureCleaner.java:170)
+                """.formatted("x".repeat(2000));
+        String reason = FlinkCli.reason(failure);
+        assertThat(reason).startsWith("TopicSpec[name=orders, valueSchema=xxx").contains(" ... ")
+                .endsWith("references non serializable fields.").hasSize(FlinkCli.MAX_REASON + " ... ".length());
+    }
+
+    @Test
     void orTheFirstLineWhenNothingLooksLikeAnException() {
         assertThat(FlinkCli.reason("flink-cli did not finish within 180 s.\nmore")).isEqualTo(
                 "flink-cli did not finish within 180 s.");
