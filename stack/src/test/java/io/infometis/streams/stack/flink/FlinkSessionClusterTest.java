@@ -31,6 +31,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The real session cluster (JobManager and TaskManager JVMs from platform/flink-dist) on free ports, and the real
@@ -43,12 +46,22 @@ class FlinkSessionClusterTest {
     private static final Duration JOB_STATE_TIMEOUT = Duration.ofSeconds(90);
 
     private static Path dir;
+    private static volatile boolean anyFailed;
+
+    @RegisterExtension
+    static final TestWatcher FAILURES = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            anyFailed = true;
+        }
+    };
     private static FlinkSessionCluster cluster;
     private static Path jobJar;
     private static String savepoint;
 
     @BeforeAll
     static void startCluster() throws Exception {
+        anyFailed = true; // until the cluster is up: a failed start keeps its logs too
         dir = Files.createDirectories(Path.of("target", "flink-test-" + UUID.randomUUID()).toAbsolutePath());
         PortRange prometheus = Ports.freeRange(2);
         PortRange queryService = Ports.freeRange(2);
@@ -63,12 +76,19 @@ class FlinkSessionClusterTest {
         cluster = new FlinkSessionCluster(StackLayout.under(InfometisHome.locate(), dir, false), ports);
         cluster.start();
         jobJar = packTickingJob(dir.resolve("ticking-job.jar"));
+        anyFailed = false;
     }
 
     @AfterAll
-    static void stopCluster() {
+    static void stopCluster() throws IOException {
         if (cluster != null) {
             cluster.stop();
+        }
+        // The logs stay after a failure (or with -Dinfometis.stack.keep=true, as for the shared test stack).
+        if (dir != null && !anyFailed && !Boolean.getBoolean("infometis.stack.keep")) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
