@@ -13,9 +13,14 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,7 +58,13 @@ public final class KafkaEventWriter implements AutoCloseable {
         }
     }
 
+    /** Default of how long the start-up check waits for the broker and the topics. */
+    public static final Duration DEFAULT_STARTUP_CHECK_TIMEOUT = Duration.ofSeconds(15);
+
     private final KafkaProducer<String, byte[]> producer;
+    private final Properties adminProperties;
+    private final String bootstrapServers;
+    private final Duration startupCheckTimeout;
     private final ValueEncoder encoder;
     private final TopicNames topicNames;
     private final ClockMode clock;
@@ -63,6 +74,13 @@ public final class KafkaEventWriter implements AutoCloseable {
     private volatile boolean stopRequested;
 
     private KafkaEventWriter(Builder b) {
+        this.bootstrapServers = b.bootstrapServers;
+        this.startupCheckTimeout = b.startupCheckTimeout;
+        this.adminProperties = new Properties();
+        adminProperties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(b.startupCheckTimeout.toMillis()));
+        adminProperties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(b.startupCheckTimeout.toMillis()));
+        adminProperties.putAll(b.kafkaProperties);
+        adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
         Properties props = new Properties();
         props.put(ProducerConfig.LINGER_MS_CONFIG, "10");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -90,10 +108,12 @@ public final class KafkaEventWriter implements AutoCloseable {
     }
 
     /**
-     * Sends every remaining record, then flushes. Throws if any send failed (the first failure is the cause);
+     * Checks that the broker answers and that the four generated topics exist (under their actual names), then
+     * sends every remaining record and flushes. Throws if any send failed (the first failure is the cause);
      * records are never silently dropped.
      */
     public Summary write(Iterator<GeneratedRecord> records) {
+        checkTopicsExist();
         Progress progress = new Progress(progressOut, progressInterval);
         RateLimiter limiter = clock == ClockMode.SIMULATED && rate > 0 ? RateLimiter.create(rate) : null;
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -129,6 +149,43 @@ public final class KafkaEventWriter implements AutoCloseable {
         }
         progress.finish();
         return new Summary(progress.total(), progress.perTopic(), progress.elapsed(), !stopRequested);
+    }
+
+    /**
+     * Fails fast, with a message saying what to fix, when the broker does not answer or a topic the generator
+     * writes is missing (topic auto-creation is off on the platform); otherwise the producer would block for
+     * {@code max.block.ms} and fail with a bare timeout.
+     */
+    private void checkTopicsExist() {
+        Set<String> wanted = new TreeSet<>();
+        TopicNames.generatedTopics().forEach(t -> wanted.add(topicNames.actual(t)));
+        long deadline = System.nanoTime() + startupCheckTimeout.toNanos();
+        try (Admin admin = Admin.create(adminProperties)) {
+            while (true) {
+                Set<String> missing = new TreeSet<>(wanted);
+                missing.removeAll(admin.listTopics().names().get());
+                if (missing.isEmpty()) {
+                    return;
+                }
+                // A topic created a moment ago may not be in every broker's metadata yet: look again for a while.
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics missing on " + bootstrapServers + ": "
+                            + String.join(", ", missing) + " (topic auto-creation is off: create them, or write to "
+                            + "others with --topic NAME=ACTUAL)");
+                }
+                Thread.sleep(250);
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer in time: check "
+                        + "--bootstrap-servers and the security settings (--kafka-property)", e.getCause());
+            }
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " refused to list topics: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the topics", e);
+        }
     }
 
     /**
@@ -185,8 +242,18 @@ public final class KafkaEventWriter implements AutoCloseable {
         private double rate;
         private PrintStream progressOut;
         private Duration progressInterval = Duration.ofSeconds(5);
+        private Duration startupCheckTimeout = DEFAULT_STARTUP_CHECK_TIMEOUT;
 
         private Builder() {}
+
+        /** How long {@link #write} waits for the broker to answer and the topics to exist before it fails. */
+        public Builder startupCheckTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("startup-check-timeout: expected a positive duration, got " + timeout);
+            }
+            this.startupCheckTimeout = timeout;
+            return this;
+        }
 
         public Builder bootstrapServers(String bootstrapServers) {
             if (bootstrapServers == null || bootstrapServers.isBlank()) {
