@@ -77,8 +77,9 @@ public final class KafkaEventWriter implements AutoCloseable {
         this.bootstrapServers = b.bootstrapServers;
         this.startupCheckTimeout = b.startupCheckTimeout;
         this.adminProperties = new Properties();
-        adminProperties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(b.startupCheckTimeout.toMillis()));
-        adminProperties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(b.startupCheckTimeout.toMillis()));
+        String checkTimeoutMs = String.valueOf(b.startupCheckTimeout.toMillis());
+        adminProperties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, checkTimeoutMs);
+        adminProperties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, checkTimeoutMs);
         adminProperties.putAll(b.kafkaProperties);
         adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
         Properties props = new Properties();
@@ -249,7 +250,8 @@ public final class KafkaEventWriter implements AutoCloseable {
         /** How long {@link #write} waits for the broker to answer and the topics to exist before it fails. */
         public Builder startupCheckTimeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("startup-check-timeout: expected a positive duration, got " + timeout);
+                throw new IllegalArgumentException("startup-check-timeout: expected a positive duration, got "
+                        + timeout);
             }
             this.startupCheckTimeout = timeout;
             return this;
