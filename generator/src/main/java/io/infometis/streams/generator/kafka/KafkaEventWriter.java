@@ -126,14 +126,18 @@ public final class KafkaEventWriter implements AutoCloseable {
                 limiter.acquire();
             }
             if (clock == ClockMode.LIVE) {
+                // The first record's send time is the pacing origin, so stamps keep the planned spacing exactly.
+                long sendTime;
                 if (firstEventTime == Long.MIN_VALUE) {
                     firstEventTime = record.eventTime();
                     wallAtFirst = System.currentTimeMillis();
-                }
-                if (!waitUntil(wallAtFirst + (record.eventTime() - firstEventTime))) {
+                    sendTime = wallAtFirst;
+                } else if (waitUntil(wallAtFirst + (record.eventTime() - firstEventTime))) {
+                    sendTime = System.currentTimeMillis();
+                } else {
                     break;
                 }
-                stampWallClock(record);
+                stampWallClock(record, sendTime);
             }
             String topic = topicNames.actual(record.topic());
             producer.send(new ProducerRecord<>(topic, record.key(), record.valueBytes(encoder)), (metadata, e) -> {
@@ -221,7 +225,7 @@ public final class KafkaEventWriter implements AutoCloseable {
      * LIVE: event_time becomes the wall clock at send, keeping how far the value lies from its stream position
      * (so future-timestamp bad records stay in the future).
      */
-    private static void stampWallClock(GeneratedRecord record) {
+    private static void stampWallClock(GeneratedRecord record, long sendTime) {
         SpecificRecord value = record.value();
         if (value == null) {
             return;
@@ -229,7 +233,7 @@ public final class KafkaEventWriter implements AutoCloseable {
         Schema.Field field = value.getSchema().getField("event_time");
         long valueTime = ((Instant) value.get(field.pos())).toEpochMilli();
         long offset = valueTime - record.eventTime();
-        value.put(field.pos(), Instant.ofEpochMilli(System.currentTimeMillis() + offset));
+        value.put(field.pos(), Instant.ofEpochMilli(sendTime + offset));
     }
 
     public static final class Builder {
