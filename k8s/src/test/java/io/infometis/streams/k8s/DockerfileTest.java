@@ -67,6 +67,21 @@ class DockerfileTest {
     }
 
     @Test
+    void everyUseOfTheJobImageNamesTheSameTag() {
+        Set<String> images = new java.util.HashSet<>();
+        Rendered.all().forEach(m -> {
+            if (m.is("FlinkDeployment")) {
+                images.add(m.spec().path("image").asText());
+            }
+            for (PodSpecs.PodTemplate pod : PodSpecs.of(m)) {
+                pod.containers().forEach(c -> images.add(c.path("image").asText()));
+            }
+        });
+        assertThat(images.stream().filter(i -> i.startsWith("infometis/streams-jobs")))
+                .containsExactly("infometis/streams-jobs:0.1.0-SNAPSHOT");
+    }
+
+    @Test
     void theEntrypointIsExecutableForEveryone() {
         Path script = Rendered.k8sDir().resolve("image/entrypoint.sh");
         assertThat(script).isExecutable();
