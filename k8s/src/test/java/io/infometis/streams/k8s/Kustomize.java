@@ -44,11 +44,16 @@ public final class Kustomize {
 
     /** The kustomize of this machine, or an error saying how to install one. */
     public static Kustomize find() {
-        Optional<Path> kustomize = onPath("kustomize");
+        return find(System.getenv("PATH"));
+    }
+
+    /** As {@link #find()}, searching the given PATH. */
+    static Kustomize find(String path) {
+        Optional<Path> kustomize = onPath("kustomize", path);
         if (kustomize.isPresent()) {
             return checked(List.of(kustomize.get().toString(), "build"), List.of(kustomize.get().toString(), "version"));
         }
-        Optional<Path> kubectl = onPath("kubectl");
+        Optional<Path> kubectl = onPath("kubectl", path);
         if (kubectl.isPresent()) {
             return checked(List.of(kubectl.get().toString(), "kustomize"),
                     List.of(kubectl.get().toString(), "version", "--client"));
@@ -166,8 +171,7 @@ public final class Kustomize {
         }
     }
 
-    private static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
+    private static Optional<Path> onPath(String name, String path) {
         if (path == null) {
             return Optional.empty();
         }
