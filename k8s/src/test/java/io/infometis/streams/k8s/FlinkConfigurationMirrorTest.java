@@ -39,12 +39,8 @@ class FlinkConfigurationMirrorTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /**
-     * Until the flink-stack work lands flink-conf/ in main, a copy of its config.yaml stands in; switch to
-     * {@code Rendered.repoDir().resolve("flink-conf/config.yaml")} then.
-     */
     static Path flinkConf() {
-        return Rendered.k8sDir().resolve("src/test/resources/flink-conf-snapshot/config.yaml");
+        return Rendered.repoDir().resolve("flink-conf/config.yaml");
     }
 
     static SortedMap<String, String> patchConfiguration(String file) throws IOException {
