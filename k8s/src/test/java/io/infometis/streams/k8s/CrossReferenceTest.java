@@ -326,6 +326,33 @@ class CrossReferenceTest {
         problems.assertNone("network labels of overlay " + overlay);
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void topicsTheKsqlScriptsReadExistAsKafkaTopics(String overlay) throws IOException {
+        // Source declarations (CREATE STREAM/TABLE ... WITH (KAFKA_TOPIC=...) without AS SELECT) need the topic;
+        // the outputs of persistent queries are created by ksqlDB itself (their PARTITIONS are in the script).
+        Set<String> topics = Rendered.overlay(overlay).stream().filter(m -> m.is("KafkaTopic"))
+                .map(KafkaTopicCatalogueTest::topicName).collect(Collectors.toSet());
+        Pattern topic = Pattern.compile("KAFKA_TOPIC\\s*=\\s*'([^']+)'", Pattern.CASE_INSENSITIVE);
+        Pattern asSelect = Pattern.compile("\\bAS\\s+SELECT\\b", Pattern.CASE_INSENSITIVE);
+        Problems problems = new Problems();
+        int sources = 0;
+        for (java.nio.file.Path script : io.infometis.streams.k8s.generate.GeneratedKustomizations.filesIn(
+                Rendered.repoDir().resolve("ksql"), ".sql")) {
+            String text = java.nio.file.Files.readString(script).replaceAll("--[^\\n]*", "");
+            for (String statement : text.split(";")) {
+                Matcher m = topic.matcher(statement);
+                if (m.find() && !asSelect.matcher(statement).find()) {
+                    sources++;
+                    problems.check(topics.contains(m.group(1)), "ksql/" + script.getFileName() + ": KAFKA_TOPIC '"
+                            + m.group(1) + "' is read but is no KafkaTopic of overlay " + overlay);
+                }
+            }
+        }
+        assertThat(sources).as("source declarations in ksql/*.sql").isGreaterThan(0);
+        problems.assertNone("topics of the ksqlDB scripts (" + sources + " source declarations)");
+    }
+
     @Test
     void theSessionJobsRunOnTheSessionClusterWithJarsTheArtifactServerHas() {
         List<Manifest> manifests = Rendered.overlay("dev-session");

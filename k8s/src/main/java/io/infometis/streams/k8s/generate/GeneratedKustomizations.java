@@ -95,7 +95,7 @@ public final class GeneratedKustomizations {
     }
 
     /** The regular files of a folder with the suffix, by name (the numbered ksqlDB scripts sort in run order). */
-    static List<Path> filesIn(Path folder, String suffix) throws IOException {
+    public static List<Path> filesIn(Path folder, String suffix) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
