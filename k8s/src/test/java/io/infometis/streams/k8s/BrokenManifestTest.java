@@ -68,9 +68,16 @@ class BrokenManifestTest {
     }
 
     @Test
+    void aMisplacedFieldOfAStrimziKindIsReported() {
+        assertThat(problems).anySatisfy(p -> assertThat(p)
+                .startsWith("base/kafka/topics.yaml KafkaTopic/orders")
+                .contains("spec.retentionMs:").contains("unknown field"));
+    }
+
+    @Test
     void nothingElseIsReported() {
         assertThat(problems).allSatisfy(p -> assertThat(p).containsAnyOf(
-                "fraud-detection.yaml", "headless.yaml", "KafkaTopic/payments"));
+                "fraud-detection.yaml", "headless.yaml", "KafkaTopic/payments", "KafkaTopic/orders"));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

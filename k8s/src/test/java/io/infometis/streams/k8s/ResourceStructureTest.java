@@ -6,8 +6,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every rendered resource is checked structurally: Flink resources against the operator CRD's openAPIV3Schema,
- * built-in and Prometheus-operator kinds as fabric8 typed models, Strimzi/ECK/Traefik kinds against the shipped
- * schemas; unknown fields are errors everywhere.
+ * built-in and Prometheus-operator kinds as fabric8 typed models, Strimzi kinds as Strimzi's published model,
+ * ECK/Traefik kinds against the shipped schemas; unknown fields are errors everywhere.
  */
 class ResourceStructureTest {
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Schemas for the kinds whose CRDs are on no Maven repository (Strimzi, ECK, Traefik): small subsets of the
+ * Schemas for the kinds whose CRDs are on no Maven repository (ECK, Traefik): small subsets of the
  * published CRDs, shipped in src/test/resources/crd-schemas (see the README there), applied strictly.
  */
 public final class ShippedSchemas {

@@ -27,8 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Built-in kinds and the Prometheus operator's kinds parsed into fabric8's typed models. fabric8 keeps fields it
- * does not know in each object's additionalProperties instead of failing, so after parsing the whole object tree
+ * Built-in kinds, the Prometheus operator's kinds and Strimzi's kinds parsed into their typed models (fabric8's,
+ * and Strimzi's own, which follow fabric8's conventions). These models keep fields they do not know in each
+ * object's additionalProperties instead of failing, so after parsing the whole object tree
  * is walked and any non-empty additionalProperties is reported with its path: that is an unknown (misspelt or
  * misplaced) field.
  */
@@ -48,7 +49,11 @@ public final class TypedModels {
             Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", RoleBinding.class),
             Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class),
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
-            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class));
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class),
+            // Strimzi publishes the Java model of its CRDs (io.strimzi:api), built on fabric8 the same way.
+            Map.entry("kafka.strimzi.io/v1beta2/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class));
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -108,7 +113,8 @@ public final class TypedModels {
             map.forEach((k, v) -> walk(v, path + "." + k, m, problems));
             return;
         }
-        if (!value.getClass().getName().startsWith("io.fabric8.")) {
+        String className = value.getClass().getName();
+        if (!className.startsWith("io.fabric8.") && !className.startsWith("io.strimzi.")) {
             return;
         }
         JavaType type = JSON.constructType(value.getClass());
