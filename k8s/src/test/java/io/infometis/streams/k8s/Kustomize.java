@@ -87,8 +87,10 @@ public final class Kustomize {
         if (!Files.isRegularFile(overlayDir.resolve("kustomization.yaml"))) {
             throw new IllegalArgumentException("no overlay " + overlayDir);
         }
+        Path wrapper = null;
         try {
-            Path wrapper = Files.createTempDirectory(k8sRoot.resolve("target"), "render-" + overlay + "-");
+            Files.createDirectories(k8sRoot.resolve("target"));
+            wrapper = Files.createTempDirectory(k8sRoot.resolve("target"), "render-" + overlay + "-");
             Path relative = wrapper.relativize(overlayDir);
             Files.writeString(wrapper.resolve("kustomization.yaml"), "resources:\n  - " + relative + "\n"
                     + "buildMetadata: [originAnnotations]\n");
@@ -105,10 +107,17 @@ public final class Kustomize {
                     manifests.add(new Manifest(overlay, origin(body, wrapper, k8sRoot), body));
                 }
             }
-            deleteTree(wrapper);
             return manifests;
         } catch (IOException e) {
             throw new IllegalStateException("cannot render overlay " + overlay, e);
+        } finally {
+            if (wrapper != null) {
+                try {
+                    deleteTree(wrapper);
+                } catch (IOException e) {
+                    // a leftover folder under target/ is harmless
+                }
+            }
         }
     }
 
