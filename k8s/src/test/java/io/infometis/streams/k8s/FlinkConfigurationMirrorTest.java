@@ -37,6 +37,15 @@ class FlinkConfigurationMirrorTest {
     static final Map<String, Map<String, String>> OVERLAY_OVERRIDES = Map.of(
             "prod", Map.of("taskmanager.numberOfTaskSlots", "2 slots x 2 TaskManagers: parallelism 4, half the slots lost with one TaskManager"));
 
+    /** Keys an overlay adds to the shared ones (documented in docs/deploy-kubernetes.md). */
+    static final Map<String, java.util.Set<String>> OVERLAY_ADDITIONS = Map.of(
+            "prod", java.util.Set.of("high-availability.type", "high-availability.storageDir",
+                    "kubernetes.operator.periodic.savepoint.interval", "kubernetes.operator.savepoint.history.max.age"));
+
+    /** The per-deployment state directories (both spellings), see SITE_SPECIFIC. */
+    static final java.util.Set<String> PER_DEPLOYMENT = java.util.Set.of("execution.checkpointing.dir",
+            "state.checkpoints.dir", "execution.checkpointing.savepoint-dir", "state.savepoints.dir");
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     static Path flinkConf() {
@@ -97,6 +106,29 @@ class FlinkConfigurationMirrorTest {
             });
         });
         problems.assertNone("shared Flink configuration");
+    }
+
+    @Test
+    void aRenderedFlinkConfigurationHoldsNoKeyBeyondFlinkConfTheKubernetesKeysAndTheOverlaysListedOnes()
+            throws IOException {
+        java.util.Set<String> shared = new java.util.TreeSet<>(patchConfiguration("flink-configuration.yaml").keySet());
+        shared.addAll(patchConfiguration("kubernetes-configuration.yaml").keySet());
+        shared.addAll(PER_DEPLOYMENT);
+        Problems problems = new Problems();
+        Rendered.all("FlinkDeployment").forEach(m -> {
+            java.util.Set<String> expected = new java.util.TreeSet<>(shared);
+            expected.addAll(OVERLAY_ADDITIONS.getOrDefault(m.overlay(), java.util.Set.of()));
+            java.util.Set<String> actual = new java.util.TreeSet<>();
+            m.spec().path("flinkConfiguration").fieldNames().forEachRemaining(actual::add);
+            java.util.Set<String> extra = new java.util.TreeSet<>(actual);
+            extra.removeAll(expected);
+            java.util.Set<String> missing = new java.util.TreeSet<>(expected);
+            missing.removeAll(actual);
+            problems.check(extra.isEmpty(), m.problem("spec.flinkConfiguration", "keys neither in flink-conf nor"
+                    + " listed as Kubernetes-only or overlay additions: " + extra));
+            problems.check(missing.isEmpty(), m.problem("spec.flinkConfiguration", "missing " + missing));
+        });
+        problems.assertNone("keys of the rendered Flink configurations");
     }
 
     @Test
