@@ -83,6 +83,20 @@ class FlinkOperatorValidatorTest {
     }
 
     @Test
+    void theValidatorJudgesASessionJobAgainstItsSessionCluster() {
+        List<Manifest> session = Rendered.overlay("dev-session");
+        Manifest job = session.stream().filter(m -> m.is("FlinkSessionJob")).findFirst().orElseThrow();
+        FlinkDeployment cluster = deployment(session.stream().filter(m -> m.is("FlinkDeployment")).findFirst().orElseThrow());
+        ObjectNode changed = job.body().deepCopy();
+        ((ObjectNode) changed.with("spec").with("job")).put("upgradeMode", "last-state");
+
+        Optional<String> error = VALIDATOR.validateSessionJob(JSON.convertValue(changed, FlinkSessionJob.class),
+                Optional.of(cluster));
+
+        assertThat(error).as("last-state on a session cluster").isPresent();
+    }
+
+    @Test
     void prodUsesLastStateUpgradesWithKubernetesHighAvailability() {
         assertThat(Rendered.overlay("prod").stream().filter(m -> m.is("FlinkDeployment"))).allSatisfy(m -> {
             assertThat(m.spec().path("job").path("upgradeMode").asText()).isEqualTo("last-state");
