@@ -9,11 +9,21 @@
 #
 # Substituted values end up in a YAML file: they must be plain scalars (host:port lists, URLs, the
 # alphanumeric passwords ECK generates). A value with a quote or a newline is refused.
+#
+# Only the JobManager runs the jobs' main() and reads the arguments, and only its pod gets the JOBARG_* variables
+# (components/flink-defaults/pod-template.yaml). TaskManagers read the same configuration but not the arguments:
+# they start Flink unchanged, placeholders and all, and never see a credential.
 set -euo pipefail
 
 source_dir="${FLINK_CONF_DIR:-${FLINK_HOME:-/opt/flink}/conf}"
 target_dir="${INFOMETIS_CONF_COPY_DIR:-/tmp/infometis-flink-conf}"
 delegate="${INFOMETIS_DELEGATE_ENTRYPOINT:-/docker-entrypoint.sh}"
+
+# Native Kubernetes starts the JobManager as: bash -c "kubernetes-jobmanager.sh kubernetes-application|session".
+case " $* " in
+  *kubernetes-jobmanager.sh*|" jobmanager "*|" standalone-job "*) ;;
+  *) exec "$delegate" "$@" ;;
+esac
 
 mkdir -p "$target_dir"
 cp -rL "$source_dir"/. "$target_dir"/

@@ -66,7 +66,8 @@ class EntrypointScriptTest {
 
     @Test
     void aPlaceholderWithoutItsVariableStopsThePodWithItsName() throws Exception {
-        Result r = run("copy-unset", Map.of("JOBARG_KAFKA", "kafka:9092"), "taskmanager");
+        Result r = run("copy-unset", Map.of("JOBARG_KAFKA", "kafka:9092"), "bash", "-c",
+                "kubernetes-jobmanager.sh kubernetes-application");
 
         assertThat(r.exit).isEqualTo(64);
         assertThat(r.output).contains("refers to unset variables: ${JOBARG_PASSWORD}").doesNotContain("args:");
@@ -74,10 +75,24 @@ class EntrypointScriptTest {
 
     @Test
     void aValueThatWouldBreakTheYamlIsRefused() throws Exception {
-        Result r = run("copy-quote", Map.of("JOBARG_KAFKA", "kafka:9092", "JOBARG_PASSWORD", "it's"), "taskmanager");
+        Result r = run("copy-quote", Map.of("JOBARG_KAFKA", "kafka:9092", "JOBARG_PASSWORD", "it's"), "bash", "-c",
+                "kubernetes-jobmanager.sh kubernetes-application");
 
         assertThat(r.exit).isEqualTo(64);
         assertThat(r.output).contains("JOBARG_PASSWORD holds a quote or a newline").doesNotContain("it's");
+    }
+
+    @Test
+    void aTaskManagerStartsWithTheConfigurationAsItIsAndNoCredential() throws Exception {
+        // TaskManager pods get no JOBARG_* variables: they must start all the same, reading the original files.
+        Result r = run("copy-tm", Map.of(), "bash", "-c",
+                "kubernetes-taskmanager.sh -Dtaskmanager.resource-id=fraud-detection-taskmanager-1-1");
+
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("args: bash -c kubernetes-taskmanager.sh")
+                .contains("conf dir: " + confDir)
+                .contains("${JOBARG_PASSWORD}");
+        assertThat(dir.resolve("copy-tm")).doesNotExist();
     }
 
     record Result(int exit, String output) {}
