@@ -88,8 +88,12 @@ class CrossReferenceTest {
         Problems problems = new Problems();
         for (Manifest m : Rendered.overlay(overlay)) {
             if (m.is("FlinkDeployment") || m.is("FlinkSessionJob")) {
-                args(m).forEach((k, v) -> problems.check(!k.contains("password") || v.matches("\\$\\{JOBARG_[A-Z_]+}"),
-                        m.problem("spec.job.args --" + k, "a credential must come from a Secret, got a literal")));
+                // A ${env:..}/${file:..} reference is resolved by the job's JobConfig, so the secret never enters
+                // the Flink configuration or UI (a substituted ${JOBARG_..} placeholder would).
+                args(m).forEach((k, v) -> problems.check(!k.contains("password")
+                                || v.matches("\\$\\{env:[A-Z_]+}|\\$\\{file:[^}]+}"),
+                        m.problem("spec.job.args --" + k, "a credential must be a ${env:NAME} or ${file:/path}"
+                                + " reference to a Secret, got '" + v + "'")));
             }
             for (PodSpecs.PodTemplate pod : PodSpecs.of(m)) {
                 for (JsonNode c : pod.containers()) {
