@@ -31,7 +31,14 @@ public final class Generator implements Iterator<GeneratedRecord> {
     private enum Phase { MAIN, TAIL, DRAIN, DONE }
 
     /** A whole run in memory, for tests. */
-    public record Run(List<GeneratedRecord> records, GroundTruth groundTruth) {}
+    public record Run(List<GeneratedRecord> records, GroundTruth groundTruth) {
+
+        /** The good (not injected-bad) values of one type, in send order, e.g. {@code good(Payment.class)}. */
+        public <T extends org.apache.avro.specific.SpecificRecord> List<T> good(Class<T> type) {
+            return records.stream().filter(r -> !r.isBad() && type.isInstance(r.value()))
+                    .map(r -> type.cast(r.value())).toList();
+        }
+    }
 
     private final GeneratorSettings settings;
     private final long startMillis;
@@ -67,7 +74,8 @@ public final class Generator implements Iterator<GeneratedRecord> {
         Population population = new Population(settings, random, startMillis);
         Events events = new Events(random);
         this.background = new BackgroundTraffic(random, population, timeline, events, startMillis);
-        this.scenarios = new ScenarioInjector(random, population, timeline, events, background, settings.atoMinAmount());
+        this.scenarios = new ScenarioInjector(random, population, timeline, events, background,
+                settings.atoMinAmount());
         this.badRecords = new BadRecordFactory(random);
     }
 
@@ -144,8 +152,9 @@ public final class Generator implements Iterator<GeneratedRecord> {
             clock += Math.max(1, planned) * stepMillis;
             releaseBefore = (long) Math.ceil(clock);
         }
-        for (Timeline.Planned p = timeline.pollBefore(releaseBefore); p != null; p = timeline.pollBefore(releaseBefore)) {
-            release(p);
+        Timeline.Planned due;
+        while ((due = timeline.pollBefore(releaseBefore)) != null) {
+            release(due);
         }
         if (phase != Phase.DRAIN) {
             now = releaseBefore;

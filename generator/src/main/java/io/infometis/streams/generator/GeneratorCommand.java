@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  * writes its ground truth. See docs/generator.md.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = GeneratorCommand.JarVersion.class,
         description = "Writes reproducible traffic with injected fraud scenarios and bad records to user-events, "
                 + "orders, payments and customers, and prints what it injected (the ground truth, JSON).")
 public final class GeneratorCommand implements Callable<Integer> {
@@ -150,6 +151,12 @@ public final class GeneratorCommand implements Callable<Integer> {
             err.println("Try 'generate --help' (options are described in docs/generator.md).");
             return CommandLine.ExitCode.USAGE;
         });
+        // A failure while running (Kafka, registry): one line, exit code 1.
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("generate: failed: " + e.getMessage()
+                    + (e.getCause() != null && e.getCause() != e ? " (" + e.getCause() + ")" : ""));
+            return CommandLine.ExitCode.SOFTWARE;
+        });
         return cli.execute(args);
     }
 
@@ -161,7 +168,12 @@ public final class GeneratorCommand implements Callable<Integer> {
             generator.forEachRemaining(r -> { });
         } else {
             try (KafkaEventWriter writer = writer()) {
-                writer.write(generator);
+                KafkaEventWriter.Summary summary = writeStoppingOnShutdown(writer, generator);
+                if (!summary.complete()) {
+                    err.println("generate: stopped after " + summary.records() + " records (all of them flushed); "
+                            + "no ground truth, the run did not finish");
+                    return 0;
+                }
             }
         }
         GroundTruth truth = generator.groundTruth();
@@ -174,6 +186,33 @@ public final class GeneratorCommand implements Callable<Integer> {
             out.println(truth.toJson());
         }
         return 0;
+    }
+
+    /**
+     * SIGTERM (bin/stack down) or Ctrl-C: the writer stops before its next record and flushes what it sent; the
+     * hook waits for that, so the JVM does not exit with records still in the producer's buffer.
+     */
+    private static KafkaEventWriter.Summary writeStoppingOnShutdown(KafkaEventWriter writer, Generator generator) {
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            writer.stop();
+            try {
+                finished.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "generator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return writer.write(generator);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it is what stopped us.
+            }
+        }
     }
 
     private KafkaEventWriter writer() {
@@ -218,6 +257,10 @@ public final class GeneratorCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--event-rate: applies to --clock SIMULATED only; with LIVE, "
                             + "--rate sets the pace");
                 }
+                if (rate != null && !(rate > 0)) {
+                    throw new IllegalArgumentException("--rate: expected background events per second > 0 with "
+                            + "--clock LIVE (as fast as possible only exists for SIMULATED), got " + rate);
+                }
                 b.eventRate(rate == null ? 10.0 : rate);
             } else if (eventRate != null) {
                 b.eventRate(eventRate);
@@ -251,6 +294,15 @@ public final class GeneratorCommand implements Callable<Integer> {
     private static void every(GeneratorSettings.Builder b, BadRecordKind kind, Long n) {
         if (n != null) {
             b.every(kind, n);
+        }
+    }
+
+    /** The version in the jar's manifest (unknown when run from classes, e.g. in the IDE). */
+    static final class JarVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = GeneratorCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"generate (InfoMetis Streams) " + (version == null ? "unknown version" : version)};
         }
     }
 

@@ -9,6 +9,7 @@ import io.infometis.streams.events.UserEvent;
 import io.infometis.streams.events.UserEventType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,9 @@ final class ScenarioInjector {
     private final long atoMinAmount;
     private final List<GroundTruth.InjectedScenario> injected = new ArrayList<>();
 
+    private final int maxReserved;
+    private final List<Shopper> reservedVictims = new ArrayList<>();
     private int takeoversRequested;
-    private Shopper reservedVictim;
 
     ScenarioInjector(Seeded random, Population population, Timeline timeline, Events events,
             BackgroundTraffic background, long atoMinAmount) {
@@ -42,6 +44,7 @@ final class ScenarioInjector {
         this.events = events;
         this.background = background;
         this.atoMinAmount = atoMinAmount;
+        this.maxReserved = Math.max(1, population.shoppers().size() / 5);
     }
 
     List<GroundTruth.InjectedScenario> injected() {
@@ -61,41 +64,41 @@ final class ScenarioInjector {
 
     /**
      * A takeover needs a victim whose home country is already their baseline (a LOGIN of theirs was sent) and
-     * who has nothing in flight; the chosen one is reserved (kept out of background traffic) until then.
+     * who has nothing in flight. Each request reserves a victim (kept out of background traffic) until then; at
+     * most a fifth of the users are reserved at once, so background traffic never starves.
      */
     void tryTakeover(long now) {
-        if (takeoversRequested == 0) {
-            return;
+        for (Iterator<Shopper> it = reservedVictims.iterator(); it.hasNext(); ) {
+            Shopper victim = it.next();
+            if (victim.pending == 0) {
+                it.remove();
+                takeoversRequested--;
+                accountTakeover(victim, now);
+            }
         }
-        if (reservedVictim == null) {
-            reservedVictim = chooseVictim(now);
-            if (reservedVictim == null) {
+        while (reservedVictims.size() < Math.min(takeoversRequested, maxReserved)) {
+            Shopper victim = chooseVictim(now);
+            if (victim == null) {
                 return;
             }
-            reservedVictim.reservedUntil = Long.MAX_VALUE;
-        }
-        if (reservedVictim.pending == 0) {
-            Shopper victim = reservedVictim;
-            reservedVictim = null;
-            takeoversRequested--;
-            accountTakeover(victim, now);
+            victim.reservedUntil = Long.MAX_VALUE;
+            reservedVictims.add(victim);
         }
     }
 
     /** At the end of the main phase, requests not yet served are dropped (and are not in the ground truth). */
     void abandonPending() {
         takeoversRequested = 0;
-        if (reservedVictim != null) {
-            reservedVictim.reservedUntil = Long.MIN_VALUE;
-            reservedVictim = null;
-        }
+        reservedVictims.forEach(v -> v.reservedUntil = Long.MIN_VALUE);
+        reservedVictims.clear();
     }
 
     private Shopper chooseVictim(long now) {
         List<Shopper> idle = new ArrayList<>();
         List<Shopper> busy = new ArrayList<>();
         for (Shopper s : population.shoppers()) {
-            if (s.availableAt(now) && s.loginSent) {
+            // countriesUsed holds home plus the foreign ones used: some foreign country is left while this holds.
+            if (s.availableAt(now) && s.loginSent && s.countriesUsed.size() <= Market.FOREIGN_COUNTRIES.size()) {
                 (s.pending == 0 ? idle : busy).add(s);
             }
         }
@@ -103,6 +106,10 @@ final class ScenarioInjector {
             return random.pick(idle);
         }
         return busy.isEmpty() ? null : random.pick(busy);
+    }
+
+    private static List<Market.ForeignCountry> unusedForeignCountries(Shopper user) {
+        return Market.FOREIGN_COUNTRIES.stream().filter(c -> !user.countriesUsed.contains(c.code())).toList();
     }
 
     private void cardTesting(long now) {
@@ -145,7 +152,9 @@ final class ScenarioInjector {
     }
 
     private void accountTakeover(Shopper victim, long now) {
-        Market.ForeignCountry from = random.pick(Market.FOREIGN_COUNTRIES);
+        // A country they never used, also on a second takeover of the same user.
+        Market.ForeignCountry from = random.pick(unusedForeignCountries(victim));
+        victim.countriesUsed.add(from.code());
         String ip = from.ipPrefix() + "." + random.between(0, 255) + "." + random.between(1, 254);
         String device = "dev-" + random.hex(12);
 
