@@ -1,7 +1,6 @@
 package io.infometis.streams.fraud;
 
 import io.infometis.streams.common.deadletter.DeadLetter;
-import io.infometis.streams.common.kafka.KafkaRecord;
 import io.infometis.streams.events.Alert;
 import io.infometis.streams.events.Order;
 import io.infometis.streams.events.Payment;

@@ -8,7 +8,6 @@ import static io.infometis.streams.fraud.support.TestEvents.payment;
 import static io.infometis.streams.fraud.support.TestEvents.sec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infometis.streams.events.Alert;
 import io.infometis.streams.events.Payment;
 import io.infometis.streams.events.Severity;
 import io.infometis.streams.fraud.alerts.AlertIds;
