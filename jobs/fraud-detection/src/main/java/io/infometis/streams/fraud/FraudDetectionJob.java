@@ -81,7 +81,10 @@ public final class FraudDetectionJob {
                 e -> e.getEventTime().toEpochMilli(), EventValidators.userEvents(skew));
         Decoded<Order> orders = KafkaInput.readAvro(env, config, job, Topics.ORDERS, Order.class,
                 o -> o.getEventTime().toEpochMilli(), EventValidators.orders(skew));
-        DataStream<KafkaRecord> rules = KafkaInput.readRaw(env, config, job, Topics.ALERT_RULES);
+        // The compacted rules topic is the rule set: a job starting without state reads all of it, whatever
+        // kafka.starting-offsets says (committed offsets would skip the rules a previous deployment read).
+        DataStream<KafkaRecord> rules = KafkaInput.readRaw(env,
+                config.with(CommonKeys.KAFKA_STARTING_OFFSETS.name(), "earliest"), job, Topics.ALERT_RULES);
 
         FraudInputs inputs = decorate.apply(new FraudInputs(payments.events(), userEvents.events(), orders.events(),
                 rules, config.get(CommonKeys.topic(Topics.PAYMENTS)), config.get(CommonKeys.topic(Topics.USER_EVENTS)),
