@@ -7,6 +7,7 @@ import io.infometis.streams.events.OrderStatus;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Builds the {@link EnrichedOrder} from the folded order facts and the customer profile (null: not arrived). */
 public final class EnrichedOrders implements Serializable {
@@ -35,7 +36,7 @@ public final class EnrichedOrders implements Serializable {
                 .setCreatedTime(facts.createdTime == null ? null : Instant.ofEpochMilli(facts.createdTime))
                 .setStatus(OrderStatus.valueOf(facts.status))
                 .setItemCount(facts.itemCount)
-                .setCategories(facts.categories)
+                .setCategories(List.of(facts.categories))
                 .setAmount(facts.amount)
                 .setAmountMajor(amountMajor)
                 .setCurrency(facts.currency)

@@ -5,8 +5,7 @@ import io.infometis.streams.events.OrderItem;
 import io.infometis.streams.events.OrderStatus;
 import io.infometis.streams.events.Payment;
 import io.infometis.streams.events.PaymentStatus;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -30,7 +29,8 @@ public class OrderFacts {
     public String status;
     public Long createdTime;
     public int itemCount;
-    public List<String> categories = new ArrayList<>();
+    /** Distinct, sorted. An array, not a List: Flink serializes String[] natively, a List field would be Kryo. */
+    public String[] categories = new String[0];
     public long amount;
     public String currency;
     public String shippingCountry;
@@ -79,7 +79,7 @@ public class OrderFacts {
             userId = order.getUserId();
             status = order.getStatus().name();
             itemCount = order.getItems().stream().mapToInt(OrderItem::getQuantity).sum();
-            categories = new ArrayList<>(new TreeSet<>(order.getItems().stream().map(OrderItem::getCategory).toList()));
+            categories = new TreeSet<>(order.getItems().stream().map(OrderItem::getCategory).toList()).toArray(String[]::new);
             amount = order.getAmount();
             currency = order.getCurrency();
             shippingCountry = order.getShippingCountry();
@@ -130,7 +130,7 @@ public class OrderFacts {
         c.status = status;
         c.createdTime = createdTime;
         c.itemCount = itemCount;
-        c.categories = new ArrayList<>(categories);
+        c.categories = categories.clone();
         c.amount = amount;
         c.currency = currency;
         c.shippingCountry = shippingCountry;
@@ -178,7 +178,7 @@ public class OrderFacts {
                 && failedPaymentCount == f.failedPaymentCount && Objects.equals(orderId, f.orderId)
                 && Objects.equals(userId, f.userId) && Objects.equals(lastOrderEventId, f.lastOrderEventId)
                 && Objects.equals(status, f.status) && Objects.equals(createdTime, f.createdTime)
-                && Objects.equals(categories, f.categories) && Objects.equals(currency, f.currency)
+                && Arrays.equals(categories, f.categories) && Objects.equals(currency, f.currency)
                 && Objects.equals(shippingCountry, f.shippingCountry)
                 && Objects.equals(lastPaymentEventId, f.lastPaymentEventId)
                 && Objects.equals(paymentStatus, f.paymentStatus)

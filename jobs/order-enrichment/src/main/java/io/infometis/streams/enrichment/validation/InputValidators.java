@@ -6,12 +6,25 @@ import io.infometis.streams.events.Customer;
 import io.infometis.streams.events.Order;
 import io.infometis.streams.events.OrderItem;
 import io.infometis.streams.events.Payment;
+import io.infometis.streams.common.kafka.RecordValidator;
 import java.util.Optional;
 
 /** What makes an order, payment or customer event unusable for this job (see {@link EventChecks}). */
 public final class InputValidators {
 
     private InputValidators() {}
+
+    public static RecordValidator<Order> orders(EventChecks checks) {
+        return o -> order(checks, o);
+    }
+
+    public static RecordValidator<Payment> payments(EventChecks checks) {
+        return p -> payment(checks, p);
+    }
+
+    public static RecordValidator<Customer> customers(EventChecks checks) {
+        return c -> customer(checks, c);
+    }
 
     public static Optional<String> order(EventChecks checks, Order o) {
         Optional<String> problem = first(

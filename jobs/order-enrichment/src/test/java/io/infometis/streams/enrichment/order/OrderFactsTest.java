@@ -4,8 +4,12 @@ import static io.infometis.streams.enrichment.TestEvents.order;
 import static io.infometis.streams.enrichment.TestEvents.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.infometis.streams.enrichment.customer.CustomerProfile;
 import io.infometis.streams.events.OrderStatus;
 import io.infometis.streams.events.PaymentStatus;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.GenericTypeInfo;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.api.Test;
 
 class OrderFactsTest {
@@ -20,6 +24,19 @@ class OrderFactsTest {
         assertThat(facts.categories).containsExactly("books", "games");
         assertThat(facts.amount).isEqualTo(4999);
         assertThat(facts.createdTime).isEqualTo(order("o-1", "u-1", OrderStatus.CREATED, 0).getEventTime().toEpochMilli());
+    }
+
+    @Test
+    void stateTypesUseFlinkSerializersNotKryo() {
+        for (Class<?> type : new Class<?>[] {OrderFacts.class, CustomerProfile.class}) {
+            TypeInformation<?> info = TypeInformation.of(type);
+            assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
+            PojoTypeInfo<?> pojo = (PojoTypeInfo<?>) info;
+            for (int i = 0; i < pojo.getArity(); i++) {
+                assertThat(pojo.getTypeAt(i)).as(type.getSimpleName() + "." + pojo.getPojoFieldAt(i).getField().getName())
+                        .isNotInstanceOf(GenericTypeInfo.class);
+            }
+        }
     }
 
     @Test

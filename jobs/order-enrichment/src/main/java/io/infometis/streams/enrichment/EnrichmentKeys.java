@@ -1,0 +1,48 @@
+package io.infometis.streams.enrichment;
+
+import io.infometis.streams.common.config.CommonKeys;
+import io.infometis.streams.common.config.ConfigKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The order-enrichment job's own configuration keys ({@code enrichment.*}); the shared ones are in CommonKeys. */
+public final class EnrichmentKeys {
+
+    public static final ConfigKey<Duration> PROFILE_WAIT = ConfigKey.duration("enrichment.profile-wait",
+            Duration.ofSeconds(30),
+            "How long an order whose customer profile has not arrived waits before it is written unenriched "
+                    + "(processing time; 0 s writes it at once)");
+    public static final ConfigKey<Duration> ORDER_RETENTION = ConfigKey.duration("enrichment.order-retention",
+            Duration.ofDays(7),
+            "How long an order's state is kept after its last event; a later event of it starts from scratch")
+            .positive();
+    public static final ConfigKey<Double> RISK_HIGH_AMOUNT = ConfigKey.doubleValue("enrichment.risk.high-amount",
+            500.0, "Amount in major units from which an order earns a risk point").positive();
+    public static final ConfigKey<Duration> RISK_NEW_CUSTOMER_AGE = ConfigKey.duration(
+            "enrichment.risk.new-customer-age", Duration.ofDays(30),
+            "A customer who signed up less than this before the order earns a risk point");
+    public static final ConfigKey<Duration> MAX_FUTURE_SKEW = ConfigKey.duration("enrichment.max-future-skew",
+            Duration.ofHours(1),
+            "Events stamped further than this ahead of the job's clock go to the dead-letter topic");
+    public static final ConfigKey<String> INDEX = ConfigKey.string("enrichment.index", "orders",
+            "Elasticsearch index of the order documents");
+    public static final ConfigKey<Duration> CHECKPOINT_INTERVAL = ConfigKey.duration(
+            "enrichment.checkpoint-interval", Duration.ofSeconds(10),
+            "Checkpoint interval when the cluster configuration sets none (exactly-once Kafka output commits on "
+                    + "checkpoints)").positive();
+
+    private EnrichmentKeys() {}
+
+    public static List<ConfigKey<?>> own() {
+        return List.of(PROFILE_WAIT, ORDER_RETENTION, RISK_HIGH_AMOUNT, RISK_NEW_CUSTOMER_AGE, MAX_FUTURE_SKEW, INDEX,
+                CHECKPOINT_INTERVAL);
+    }
+
+    /** Every key the job reads, validated at start. */
+    public static List<ConfigKey<?>> all() {
+        List<ConfigKey<?>> all = new ArrayList<>(CommonKeys.all());
+        all.addAll(own());
+        return List.copyOf(all);
+    }
+}
