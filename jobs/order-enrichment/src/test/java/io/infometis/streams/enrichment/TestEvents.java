@@ -9,12 +9,14 @@ import io.infometis.streams.events.Payment;
 import io.infometis.streams.events.PaymentStatus;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Hand-built input events for the tests; times are given as offsets (ms) from {@link #T0}. */
 public final class TestEvents {
 
-    public static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
+    /** Yesterday 00:00 UTC: in the past (the jobs refuse future events), a whole minute. */
+    public static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS);
 
     private TestEvents() {}
 
