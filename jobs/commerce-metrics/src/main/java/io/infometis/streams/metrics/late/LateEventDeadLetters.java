@@ -25,15 +25,13 @@ public class LateEventDeadLetters<T extends SpecificRecord> extends RichMapFunct
 
     private final String jobName;
     private final String topicName;
-    private final TopicSpec topic;
-    private final Class<T> type;
-    private final RegistrySerdes registry;
+    /** Built here, opened in open(): TopicSpec and RegistrySerdes are not serializable, the schema is. */
+    private final SerializationSchema<T> serializer;
     private final KeySelector<T, String> key;
     private final EventTimes<T> eventTime;
     private final Duration window;
     private final Duration allowedLateness;
 
-    private transient SerializationSchema<T> serializer;
     private transient Counter late;
 
     /** Event time in epoch millis; serializable. */
@@ -47,9 +45,7 @@ public class LateEventDeadLetters<T extends SpecificRecord> extends RichMapFunct
             Duration allowedLateness) {
         this.jobName = jobName;
         this.topicName = topicName;
-        this.topic = topic;
-        this.type = type;
-        this.registry = registry;
+        this.serializer = registry.serializer(type, topic);
         this.key = key;
         this.eventTime = eventTime;
         this.window = window;
@@ -58,7 +54,6 @@ public class LateEventDeadLetters<T extends SpecificRecord> extends RichMapFunct
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        serializer = registry.serializer(type, topic);
         serializer.open(RuntimeContextInitializationContextAdapters.serializationAdapter(getRuntimeContext()));
         late = getRuntimeContext().getMetricGroup().counter("lateEventsDeadLettered");
     }
