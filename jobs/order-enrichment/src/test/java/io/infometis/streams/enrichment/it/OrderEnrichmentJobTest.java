@@ -18,6 +18,7 @@ import io.infometis.streams.events.Topics;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchSettings;
 import io.infometis.streams.sinks.elasticsearch.IndexTemplates;
 import io.infometis.streams.testing.RealStackExtension;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -39,12 +43,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job as {@code main()} wires it (Kafka sources through the real registry, the real Elasticsearch with the
  * installed {@code orders} template, exactly-once Kafka output), in a MiniCluster. One running job serves every
- * behaviour; each test uses its own users and orders. The last test restarts the job from scratch (new group,
- * earliest offsets) and checks the replay leaves every document as it was.
+ * behaviour; each test uses its own users and orders. Near the end the job is stopped with a savepoint and
+ * restored from it; the last test restarts it from scratch (new group, earliest offsets) and checks the replay
+ * leaves every document as it was.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -173,6 +179,28 @@ class OrderEnrichmentJobTest {
 
     @Test
     @Order(6)
+    void stopWithSavepointAndRestoreKeepsStateAndOffsets(@TempDir Path savepoints) throws Exception {
+        kafka.send(CUSTOMERS, Topics.CUSTOMERS, "u-e", customer("u-e", CustomerTier.GOLD, "NL", 0));
+        sendOrder(order("o-e", "u-e", OrderStatus.CREATED, 5_000));
+        kafka.send(PAYMENTS, Topics.PAYMENTS, "pay-o-e", payment("o-e", "u-e", PaymentStatus.FAILED, "CARD_EXPIRED", 6_000));
+        es.awaitDocument(INDEX, "o-e", s -> s.path("failed_payment_count").asInt() == 1, WAIT);
+
+        String savepoint = job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get();
+        job = start("run-1", savepoint);
+        kafka.send(PAYMENTS, Topics.PAYMENTS, "pay-o-e", payment("o-e", "u-e", PaymentStatus.FAILED, "DO_NOT_HONOR", 7_000));
+
+        // Restored state counts the failure before the savepoint; restored offsets do not read it again.
+        JsonNode doc = es.awaitDocument(INDEX, "o-e", s -> s.path("failed_payment_count").asInt() >= 2, WAIT)
+                .path("_source");
+        assertThat(doc.path("failed_payment_count").asInt()).isEqualTo(2);
+        assertThat(doc.path("payment_failure_reason").asText()).isEqualTo("DO_NOT_HONOR");
+        assertThat(doc.path("customer_tier").asText()).as("profile from restored state").isEqualTo("GOLD");
+        assertThat(doc.path("risk_level").asText()).as("two failures: 1 point").isEqualTo("LOW");
+    }
+
+    @Test
+    @Order(7)
     void replayAfterRestartLeavesTheSameDocuments() throws Exception {
         Map<String, JsonNode> before = new LinkedHashMap<>();
         for (String id : orderIds) {
@@ -221,6 +249,10 @@ class OrderEnrichmentJobTest {
     }
 
     private JobClient start(String run) throws Exception {
+        return start(run, null);
+    }
+
+    private JobClient start(String run, String savepoint) throws Exception {
         Map<String, String> values = new HashMap<>();
         values.put("kafka.bootstrap.servers", STACK.kafkaBootstrapServers());
         values.put("schema.registry.url", STACK.registryUrl());
@@ -244,6 +276,11 @@ class OrderEnrichmentJobTest {
         env.setParallelism(2);
         env.enableCheckpointing(500);
         OrderEnrichmentJob.wire(env, config, settings, Clock.systemUTC());
-        return env.executeAsync("order-enrichment-" + run);
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName("order-enrichment-" + run);
+        if (savepoint != null) {
+            graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint, false));
+        }
+        return env.executeAsync(graph);
     }
 }
