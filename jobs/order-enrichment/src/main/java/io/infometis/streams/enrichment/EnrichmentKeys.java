@@ -2,9 +2,14 @@ package io.infometis.streams.enrichment;
 
 import io.infometis.streams.common.config.CommonKeys;
 import io.infometis.streams.common.config.ConfigKey;
+import io.infometis.streams.common.config.InvalidConfigurationException;
+import io.infometis.streams.common.config.JobConfig;
+import io.infometis.streams.enrichment.compute.CurrencyUnits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The order-enrichment job's own configuration keys ({@code enrichment.*}); the shared ones are in CommonKeys. */
 public final class EnrichmentKeys {
@@ -19,6 +24,8 @@ public final class EnrichmentKeys {
             .positive();
     public static final ConfigKey<Double> RISK_HIGH_AMOUNT = ConfigKey.doubleValue("enrichment.risk.high-amount",
             500.0, "Amount in major units from which an order earns a risk point").positive();
+    /** {@code enrichment.risk.high-amount.<ISO-4217 code>}: that currency's own threshold, e.g. {@code .JPY 80000}. */
+    public static final String RISK_HIGH_AMOUNT_PER_CURRENCY_PREFIX = RISK_HIGH_AMOUNT.name() + ".";
     public static final ConfigKey<Duration> RISK_NEW_CUSTOMER_AGE = ConfigKey.duration(
             "enrichment.risk.new-customer-age", Duration.ofDays(30),
             "A customer who signed up less than this before the order earns a risk point");
@@ -37,6 +44,34 @@ public final class EnrichmentKeys {
     public static List<ConfigKey<?>> own() {
         return List.of(PROFILE_WAIT, ORDER_RETENTION, RISK_HIGH_AMOUNT, RISK_NEW_CUSTOMER_AGE, MAX_FUTURE_SKEW, INDEX,
                 CHECKPOINT_INTERVAL);
+    }
+
+    /**
+     * The per-currency thresholds ({@link #RISK_HIGH_AMOUNT_PER_CURRENCY_PREFIX}); every one must be an ISO-4217
+     * code with a number > 0, else the job stops at start naming the key.
+     */
+    public static Map<String, Double> highAmountByCurrency(JobConfig config) {
+        Map<String, Double> thresholds = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        config.withPrefix(RISK_HIGH_AMOUNT_PER_CURRENCY_PREFIX).forEach((currency, raw) -> {
+            String key = RISK_HIGH_AMOUNT_PER_CURRENCY_PREFIX + currency;
+            try {
+                double value = Double.parseDouble(raw.trim());
+                if (CurrencyUnits.lookup(currency).isEmpty()) {
+                    problems.add(key + ": expected an ISO-4217 currency code after the prefix, got '" + currency + "'");
+                } else if (!(value > 0) || !Double.isFinite(value)) {
+                    problems.add(key + ": expected a number > 0, got '" + raw + "'");
+                } else {
+                    thresholds.put(currency, value);
+                }
+            } catch (NumberFormatException e) {
+                problems.add(key + ": expected a number > 0, got '" + raw + "'");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        return thresholds;
     }
 
     /** Every key the job reads, validated at start. */

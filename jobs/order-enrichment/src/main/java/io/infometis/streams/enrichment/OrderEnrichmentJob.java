@@ -41,6 +41,7 @@ public final class OrderEnrichmentJob {
     public static void main(String[] args) throws Exception {
         JobConfig config = JobConfig.fromArgs(args);
         config.validate(EnrichmentKeys.all());
+        EnrichmentKeys.highAmountByCurrency(config);
         LOG.info("Starting {} with {}", JOB_NAME, config);
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.fromConfig(config);
         IndexTemplates.installAll(elasticsearch);
@@ -80,7 +81,7 @@ public final class OrderEnrichmentJob {
 
     static OrderEnrichmentPipeline.Settings settings(JobConfig config) {
         RiskPolicy risk = new RiskPolicy(config.get(EnrichmentKeys.RISK_HIGH_AMOUNT),
-                config.get(EnrichmentKeys.RISK_NEW_CUSTOMER_AGE));
+                EnrichmentKeys.highAmountByCurrency(config), config.get(EnrichmentKeys.RISK_NEW_CUSTOMER_AGE));
         return new OrderEnrichmentPipeline.Settings(config.get(EnrichmentKeys.PROFILE_WAIT),
                 config.get(EnrichmentKeys.ORDER_RETENTION), new EnrichedOrders(risk));
     }

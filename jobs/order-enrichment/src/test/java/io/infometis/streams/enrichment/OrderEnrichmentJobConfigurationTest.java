@@ -23,6 +23,18 @@ class OrderEnrichmentJobConfigurationTest {
     }
 
     @Test
+    void perCurrencyRiskThresholdsAreCheckedToo() {
+        assertThatThrownBy(() -> OrderEnrichmentJob.main(new String[] {
+                "--kafka.bootstrap.servers", "127.0.0.1:1",
+                "--schema.registry.url", "http://127.0.0.1:1",
+                "--enrichment.risk.high-amount.JPY", "lots",
+                "--enrichment.risk.high-amount.XYZ", "100"}))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("enrichment.risk.high-amount.JPY: expected a number > 0, got 'lots'")
+                .hasMessageContaining("enrichment.risk.high-amount.XYZ: expected an ISO-4217 currency code");
+    }
+
+    @Test
     void missingRequiredKeysStopTheJobAtStart() {
         assertThatThrownBy(() -> OrderEnrichmentJob.main(new String[0]))
                 .isInstanceOf(InvalidConfigurationException.class)

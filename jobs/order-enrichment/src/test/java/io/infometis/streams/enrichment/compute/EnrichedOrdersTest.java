@@ -76,6 +76,18 @@ class EnrichedOrdersTest {
     }
 
     @Test
+    void aCurrencyCanHaveItsOwnHighAmount() {
+        OrderFacts yen = OrderFacts.forOrder("o-1");
+        yen.apply(order("o-1", "u-1", OrderStatus.CREATED, 0));
+        yen.currency = "JPY";
+        CustomerProfile dutch = CustomerProfile.of(customer("u-1", CustomerTier.GOLD, "NL", 0));
+
+        assertThat(new RiskPolicy(500, Duration.ofDays(30)).points(yen, 4999, dutch)).as("4999 >= 500").isEqualTo(1);
+        assertThat(new RiskPolicy(500, java.util.Map.of("JPY", 80_000.0), Duration.ofDays(30)).points(yen, 4999, dutch))
+                .as("4999 JPY < 80000 JPY").isZero();
+    }
+
+    @Test
     void aRecentSignupCountsAsRisk() {
         OrderFacts facts = OrderFacts.forOrder("o-1");
         facts.apply(order("o-1", "u-1", OrderStatus.CREATED, 0));
