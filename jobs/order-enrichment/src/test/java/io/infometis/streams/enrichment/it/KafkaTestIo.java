@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +23,8 @@ final class KafkaTestIo implements AutoCloseable {
     private final RealStackExtension stack;
     private final RegistrySerdes serdes;
     private final KafkaProducer<byte[], byte[]> producer;
+    /** One serializer (and registry client, with its schema-id cache) per topic. */
+    private final Map<String, SerializationSchema<?>> serializers = new HashMap<>();
 
     KafkaTestIo(RealStackExtension stack) {
         this.stack = stack;
@@ -32,10 +36,22 @@ final class KafkaTestIo implements AutoCloseable {
         return serdes;
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    byte[] encode(TopicSpec spec, SpecificRecord value) {
+        return ((SerializationSchema) serializers.computeIfAbsent(spec.name(),
+                k -> serdes.serializer((Class) value.getClass(), spec))).serialize(value);
+    }
+
     @SuppressWarnings("unchecked")
     <T extends SpecificRecord> void send(String topic, TopicSpec spec, String key, T value) throws Exception {
-        byte[] bytes = serdes.serializer((Class<T>) value.getClass(), spec).serialize(value);
+        byte[] bytes = encode(spec, value);
         sendRaw(topic, key, bytes);
+    }
+
+    /** Sends without waiting for each acknowledgement (in order: one producer, idempotent), then flushes. */
+    void sendAll(List<ProducerRecord<byte[], byte[]>> records) {
+        records.forEach(producer::send);
+        producer.flush();
     }
 
     void sendRaw(String topic, String key, byte[] value) throws Exception {
