@@ -7,10 +7,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * (Same checks as the order-enrichment job's; a candidate for job-common.)
- *
  * The checks every input event of this job passes before it is used; each failure is the reason text the record
  * carries to the dead-letter topic ({@code dlq.reason}). The clock is injectable so tests can pin "now".
+ * The same checks as the order-enrichment job's (two copies: a candidate for job-common).
  */
 public final class EventChecks implements Serializable {
 
