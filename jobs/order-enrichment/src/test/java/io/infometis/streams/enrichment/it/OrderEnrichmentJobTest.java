@@ -266,7 +266,7 @@ class OrderEnrichmentJobTest {
         values.put("topic.customers", CUSTOMERS);
         values.put("topic.orders-enriched", ENRICHED);
         values.put("topic.dlq", DLQ);
-        values.put("enrichment.profile-wait", "3 s");
+        values.put("enrichment.profile-wait", "5 s");
         JobConfig config = JobConfig.of(values);
         config.validate(EnrichmentKeys.all());
         ElasticsearchSettings settings = ElasticsearchSettings.fromConfig(config);
