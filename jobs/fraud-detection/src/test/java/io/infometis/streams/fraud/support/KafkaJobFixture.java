@@ -70,6 +70,17 @@ public final class KafkaJobFixture {
         }
         try (Admin admin = Admin.create(stack.adminProperties())) {
             admin.createTopics(created).all().get();
+            // Every partition has a leader before anyone writes: a producer that meets a partition without one
+            // on a loaded machine can wait out its whole delivery timeout.
+            List<String> names = created.stream().map(NewTopic::name).toList();
+            await("leaders of " + names, Duration.ofSeconds(60), () -> {
+                try {
+                    return admin.describeTopics(names).allTopicNames().get().values().stream()
+                            .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null);
+                } catch (Exception e) {
+                    return false;
+                }
+            });
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the test topics of " + prefix, e);
         }
