@@ -174,7 +174,10 @@ public final class KafkaBroker implements StackComponent {
                 "");
         try {
             Files.writeString(dir.resolve("log4j.properties"), log4j);
-            return Files.writeString(dir.resolve("server.properties"), properties);
+            // A secured broker's file holds its store and inter-broker passwords: owner-readable only.
+            return security == null ? Files.writeString(dir.resolve("server.properties"), properties)
+                    : io.infometis.streams.stack.security.Secrets.writeSecretFile(dir.resolve("server.properties"),
+                            properties);
         } catch (IOException e) {
             throw new UncheckedIOException("kafka: cannot write its configuration into " + dir, e);
         }
