@@ -44,17 +44,30 @@ final class FaultStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         layout = StackLayout.under(InfometisHome.locate(), dir, false);
+        // Ranges first, then single ports outside them: free ports are only free "a moment ago", so picks must
+        // not collide with each other.
+        PortRange prometheus = Ports.freeRange(2);
+        PortRange queryService = Ports.freeRange(2);
+        while (overlap(queryService, prometheus)) {
+            queryService = Ports.freeRange(2);
+        }
         int[] p = Ports.free(10);
+        while (inRange(p, prometheus) || inRange(p, queryService)) {
+            p = Ports.free(10);
+        }
         kafka = new KafkaBroker(layout, p[0], p[1], Topics.all(), "512m");
         registry = new SchemaRegistryServer(layout, p[2]);
         elasticsearch = new ElasticsearchServer(layout, p[3], p[4]);
-        PortRange prometheus = Ports.freeRange(2);
-        PortRange queryService = Ports.freeRange(2);
-        while (queryService.first() <= prometheus.last() && prometheus.first() <= queryService.last()) {
-            queryService = Ports.freeRange(2);
-        }
         flink = new FlinkSessionCluster(layout, new FlinkPorts(p[5], p[6], p[7], p[8], p[9], prometheus, queryService));
         stack = new LocalStack(List.of(kafka, registry, elasticsearch, flink)).stopOnJvmExit();
+    }
+
+    private static boolean overlap(PortRange a, PortRange b) {
+        return a.first() <= b.last() && b.first() <= a.last();
+    }
+
+    private static boolean inRange(int[] ports, PortRange range) {
+        return java.util.Arrays.stream(ports).anyMatch(port -> port >= range.first() && port <= range.last());
     }
 
     FaultStack start() {
