@@ -74,6 +74,12 @@ public final class FaultSuite {
                 log.accept("  " + results.get(results.size() - 1));
             }
         }
+        // Servers' data and logs: kept after a run that was not clean (to read the logs), removed otherwise.
+        if (results.stream().allMatch(Result::converged)) {
+            deleteRecursively(stack.dir);
+        } else {
+            log.accept("logs kept in " + stack.layout.logsDir());
+        }
         return results;
     }
 
@@ -184,6 +190,14 @@ public final class FaultSuite {
             return entries.size();
         } catch (Exception e) {
             return -1;
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // Leftovers in the temp dir are harmless.
         }
     }
 
