@@ -1,5 +1,8 @@
 package io.infometis.streams.fraud;
 
+import java.util.List;
+import io.infometis.streams.sinks.elasticsearch.ElasticsearchPreflight;
+import io.infometis.streams.common.preflight.Preflight;
 import io.infometis.streams.common.config.JobConfig;
 import io.infometis.streams.common.deadletter.DeadLetterSink;
 import io.infometis.streams.common.kafka.Decoded;
@@ -55,6 +58,10 @@ public final class FraudDetectionJob {
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.fromConfig(config);
         LOG.info("Starting {} with {} and {}", settings.jobName(), config, settings);
 
+        // Wrong credentials, an untrusted certificate or a missing topic fail here, naming the setting, instead of
+        // as a task that restarts forever.
+        Preflight.check(config, List.of(Topics.USER_EVENTS, Topics.PAYMENTS, Topics.ORDERS, Topics.ALERT_RULES, Topics.ALERTS, Topics.DLQ));
+        ElasticsearchPreflight.check(elasticsearch);
         // Before the first write, so alerts-* indices are created with the template's mappings.
         IndexTemplates.installAll(elasticsearch);
 
