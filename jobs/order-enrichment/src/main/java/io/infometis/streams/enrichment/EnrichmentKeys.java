@@ -4,7 +4,7 @@ import io.infometis.streams.common.config.CommonKeys;
 import io.infometis.streams.common.config.ConfigKey;
 import io.infometis.streams.common.config.InvalidConfigurationException;
 import io.infometis.streams.common.config.JobConfig;
-import io.infometis.streams.enrichment.compute.CurrencyUnits;
+import io.infometis.streams.common.validation.CurrencyUnits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.infometis.streams.metrics.validation;
 
+import io.infometis.streams.common.validation.InputValidators;
+import io.infometis.streams.common.validation.EventChecks;
 import static io.infometis.streams.metrics.MetricsTestEvents.T0;
 import static io.infometis.streams.metrics.MetricsTestEvents.created;
 import static io.infometis.streams.metrics.MetricsTestEvents.login;

@@ -1,5 +1,6 @@
 package io.infometis.streams.enrichment.compute;
 
+import io.infometis.streams.common.validation.CurrencyUnits;
 import io.infometis.streams.enrichment.customer.CustomerProfile;
 import io.infometis.streams.enrichment.order.OrderFacts;
 import java.io.Serializable;

@@ -1,5 +1,6 @@
 package io.infometis.streams.enrichment.compute;
 
+import io.infometis.streams.common.validation.CurrencyUnits;
 import static io.infometis.streams.enrichment.TestEvents.customer;
 import static io.infometis.streams.enrichment.TestEvents.order;
 import static io.infometis.streams.enrichment.TestEvents.payment;

@@ -1,5 +1,7 @@
 package io.infometis.streams.enrichment.validation;
 
+import io.infometis.streams.common.validation.InputValidators;
+import io.infometis.streams.common.validation.EventChecks;
 import static io.infometis.streams.enrichment.TestEvents.T0;
 import static io.infometis.streams.enrichment.TestEvents.customer;
 import static io.infometis.streams.enrichment.TestEvents.order;

@@ -1,4 +1,4 @@
-package io.infometis.streams.metrics.validation;
+package io.infometis.streams.common.validation;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -7,9 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The checks every input event of this job passes before it is used; each failure is the reason text the record
+ * The checks the input events of the jobs pass before it is used; each failure is the reason text the record
  * carries to the dead-letter topic ({@code dlq.reason}). The clock is injectable so tests can pin "now".
- * The same checks as the order-enrichment job's (two copies: a candidate for job-common).
  */
 public final class EventChecks implements Serializable {
 

@@ -1,15 +1,19 @@
-package io.infometis.streams.metrics.validation;
+package io.infometis.streams.common.validation;
 
-import static io.infometis.streams.metrics.validation.EventChecks.first;
+import static io.infometis.streams.common.validation.EventChecks.first;
 
-import io.infometis.streams.common.kafka.RecordValidator;
+import io.infometis.streams.events.Customer;
 import io.infometis.streams.events.Order;
 import io.infometis.streams.events.OrderItem;
 import io.infometis.streams.events.Payment;
 import io.infometis.streams.events.UserEvent;
+import io.infometis.streams.common.kafka.RecordValidator;
 import java.util.Optional;
 
-/** What makes an order, payment or user event unusable for the metrics (see {@link EventChecks}). */
+/**
+ * What makes an order, payment, customer or user event unusable for the jobs (see {@link EventChecks}): the reason
+ * becomes the record's {@code dlq.reason}. One copy, shared by every job that reads these topics.
+ */
 public final class InputValidators {
 
     private InputValidators() {}
@@ -20,6 +24,10 @@ public final class InputValidators {
 
     public static RecordValidator<Payment> payments(EventChecks checks) {
         return p -> payment(checks, p);
+    }
+
+    public static RecordValidator<Customer> customers(EventChecks checks) {
+        return c -> customer(checks, c);
     }
 
     public static RecordValidator<UserEvent> userEvents(EventChecks checks) {
@@ -58,6 +66,12 @@ public final class InputValidators {
                 checks.negative("amount", p.getAmount()),
                 checks.currency(p.getCurrency()),
                 checks.eventTime(p.getEventTime()));
+    }
+
+    public static Optional<String> customer(EventChecks checks, Customer c) {
+        return first(
+                checks.missing("user_id", c.getUserId()),
+                checks.eventTime(c.getEventTime()));
     }
 
     public static Optional<String> userEvent(EventChecks checks, UserEvent e) {

@@ -1,4 +1,4 @@
-package io.infometis.streams.metrics.validation;
+package io.infometis.streams.common.validation;
 
 import java.math.BigDecimal;
 import java.util.Currency;
