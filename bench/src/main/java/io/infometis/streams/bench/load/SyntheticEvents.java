@@ -1,0 +1,91 @@
+package io.infometis.streams.bench.load;
+
+import io.infometis.streams.events.Order;
+import io.infometis.streams.events.OrderItem;
+import io.infometis.streams.events.OrderStatus;
+import io.infometis.streams.events.Payment;
+import io.infometis.streams.events.PaymentStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded, plausible payments and orders for the backlog: the same seed gives the same events, so two runs load
+ * the same data. Stand-in until the generator module's SIMULATED mode can be called as a library; kept small on
+ * purpose (the benchmark needs realistic record sizes and key spreads, not fraud scenarios).
+ */
+public final class SyntheticEvents {
+
+    private static final String[] CURRENCIES = {"EUR", "USD", "GBP", "JPY"};
+    private static final String[] COUNTRIES = {"NL", "DE", "FR", "GB", "US", "ES", "IT", "BE"};
+    private static final String[] CATEGORIES = {"books", "electronics", "garden", "toys", "fashion", "food"};
+
+    private final SplittableRandom random;
+    private final int distinctUsers;
+    private final int distinctCards;
+    private final long startMillis;
+    private long sequence;
+
+    /**
+     * @param seed          same seed, same events
+     * @param distinctUsers how many user ids the events spread over (state size of keyed jobs)
+     * @param distinctCards how many card fingerprints
+     * @param start         event time of the first event; each next one is 1 ms later
+     */
+    public SyntheticEvents(long seed, int distinctUsers, int distinctCards, Instant start) {
+        if (distinctUsers < 1 || distinctCards < 1) {
+            throw new IllegalArgumentException("distinct users and cards must be >= 1");
+        }
+        this.random = new SplittableRandom(seed);
+        this.distinctUsers = distinctUsers;
+        this.distinctCards = distinctCards;
+        this.startMillis = start.toEpochMilli();
+    }
+
+    public Payment nextPayment() {
+        long n = sequence++;
+        boolean failed = random.nextInt(20) == 0;
+        return Payment.newBuilder()
+                .setEventId("pe-" + n)
+                .setEventTime(Instant.ofEpochMilli(startMillis + n))
+                .setPaymentId("p-" + n)
+                .setOrderId("o-" + n)
+                .setUserId(user())
+                .setStatus(failed ? PaymentStatus.FAILED : PaymentStatus.AUTHORIZED)
+                .setFailureReason(failed ? "INSUFFICIENT_FUNDS" : null)
+                .setCardFingerprint("card-" + random.nextInt(distinctCards))
+                .setAmount(100 + random.nextInt(50_000))
+                .setCurrency(CURRENCIES[random.nextInt(CURRENCIES.length)])
+                .build();
+    }
+
+    public Order nextOrder() {
+        long n = sequence++;
+        int itemCount = 1 + random.nextInt(3);
+        OrderItem[] items = new OrderItem[itemCount];
+        long amount = 0;
+        for (int i = 0; i < itemCount; i++) {
+            int quantity = 1 + random.nextInt(3);
+            long price = 100 + random.nextInt(10_000);
+            amount += quantity * price;
+            items[i] = OrderItem.newBuilder().setSku("sku-" + random.nextInt(5_000))
+                    .setCategory(CATEGORIES[random.nextInt(CATEGORIES.length)])
+                    .setQuantity(quantity).setUnitPrice(price).build();
+        }
+        return Order.newBuilder()
+                .setEventId("oe-" + n)
+                .setEventTime(Instant.ofEpochMilli(startMillis + n))
+                .setOrderId("o-" + n)
+                .setUserId(user())
+                .setStatus(OrderStatus.values()[random.nextInt(OrderStatus.values().length)])
+                .setItems(List.of(items))
+                .setAmount(amount)
+                .setCurrency(CURRENCIES[random.nextInt(CURRENCIES.length)])
+                .setShippingCountry(COUNTRIES[random.nextInt(COUNTRIES.length)])
+                .build();
+    }
+
+    private String user() {
+        return "u-" + random.nextInt(distinctUsers);
+    }
+}

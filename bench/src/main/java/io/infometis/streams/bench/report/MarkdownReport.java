@@ -1,0 +1,208 @@
+package io.infometis.streams.bench.report;
+
+import io.infometis.streams.bench.measure.Throughput;
+import io.infometis.streams.bench.micro.MicroResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders a run's results as docs/performance.md: machine, command, method, tables, ratios, charts, gaps. */
+public final class MarkdownReport {
+
+    private final BenchResults r;
+    private final StringBuilder md = new StringBuilder();
+
+    private MarkdownReport(BenchResults results) {
+        this.r = results;
+    }
+
+    /**
+     * @param chartsLink how the report links the charts folder (relative to the report's own folder)
+     */
+    public static String render(BenchResults results, Path chartsLink) {
+        return new MarkdownReport(results).build(chartsLink);
+    }
+
+    private String build(Path chartsLink) {
+        line("# Performance");
+        line("");
+        if (r.profile.isSmoke()) {
+            line("> **Smoke run: these figures are not results.** The smoke form runs every step with a tiny backlog");
+            line("> and JMH iterations of a fraction of a second, on a machine shared with other builds, to prove the");
+            line("> harness works end to end. Run `bin/bench full` on a quiet machine for figures worth quoting.");
+            line("");
+        }
+        line("Written by the benchmark harness (module `bench`, run by `bin/bench`). Every figure below comes from one");
+        line("run of it on the machine described here; rerun it whenever a job changes.");
+        line("");
+        line("## How to reproduce");
+        line("");
+        line("```bash");
+        line(r.command);
+        line("```");
+        line("");
+        line("Commit `" + r.gitCommit + "`, " + r.profile.name() + " profile: backlog of "
+                + count(r.profile.backlogEvents()) + " payments, " + count(r.profile.bulkDocuments())
+                + " documents for the bulk ceiling, Flink parallelism " + r.profile.parallelisms() + ", JMH "
+                + r.profile.jmhForks() + " fork(s) x " + r.profile.jmhWarmups() + " warm-up + "
+                + r.profile.jmhIterations() + " measured iterations of " + r.profile.jmhIterationTime().toMillis()
+                + " ms. The whole run took " + fixed(r.totalSeconds, 0) + " s.");
+        line("");
+        machine();
+        method();
+        ceilings();
+        jobs();
+        micro();
+        memory();
+        charts(chartsLink);
+        notMeasured();
+        return md.toString();
+    }
+
+    private void machine() {
+        line("## Machine");
+        line("");
+        line("| fact | value |");
+        line("|---|---|");
+        for (Map.Entry<String, String> e : r.machine.asTable().entrySet()) {
+            line("| " + e.getKey() + " | " + e.getValue() + " |");
+        }
+        line("| load average (1 min) at the end | " + fixed(r.loadAtEnd, 2) + " |");
+        line("");
+        line("The servers are the local stack's (`stack` module): Kafka 3.9.1 (KRaft, 1 GB heap), Apicurio Registry");
+        line("2.4.2, Elasticsearch 7.17.29 (512 MB heap), each its own JVM started with the stack's fast-start flags");
+        line("(`-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`: C1 only, which lowers their peak speed; the harness states");
+        line("it rather than tuning them differently from what developers run). Flink runs as a MiniCluster inside the");
+        line("harness JVM (C2, G1). Stack ready in " + fixed(r.stackStartSeconds, 1) + " s.");
+        line("");
+    }
+
+    private void method() {
+        line("## Method");
+        line("");
+        line("- **Backlog first.** " + count(r.backlogEvents) + " payments (Avro, Confluent wire format, through the");
+        line("  registry) are produced to `payments` (4 partitions) before any consumer starts (loaded in "
+                + fixed(r.backlogLoadSeconds, 1) + " s), so the source is never the limit.");
+        line("- **Throughput** is counted from the first event a consumer or job delivers to the last event of the");
+        line("  backlog: start-up, group join and the first fetch are excluded. *events/s per core* divides by the");
+        line("  machine's " + r.machine.cores() + " cores.");
+        line("- **CPU seconds per million events** is the process CPU time (user + system, all threads) of the JVM");
+        line("  doing the work over the same interval: the harness JVM through `OperatingSystemMXBean.getProcessCpuTime`");
+        line("  for consumers and Flink (MiniCluster in-process), `/proc/<pid>/stat` (utime + stime) for the servers.");
+        line("  The broker's and Elasticsearch's CPU in that interval are listed too: they are part of the cost.");
+        line("- **Ceilings, same run:** (1) plain `KafkaConsumer`s (partitions assigned, one thread each) decoding with");
+        line("  the registry client and Avro, no Flink; (2) a plain loop of synchronous bulk requests, one in flight per");
+        line("  thread, into the same Elasticsearch, with the documents and requests the sinks' emitter builds;");
+        line("  (3) a Flink job reading through job-common's `KafkaInput.readAvro` and discarding.");
+        line("- **Microbenchmarks** are JMH, average time per operation (one event), error is JMH's 99.9% interval.");
+        line("");
+    }
+
+    private void ceilings() {
+        line("## Ceilings");
+        line("");
+        throughputTable(r.ceilings);
+        Throughput plain1 = r.ceiling("Plain Kafka consumer", 1);
+        Throughput flink1 = r.ceiling("Flink read", 1);
+        if (plain1 != null && flink1 != null) {
+            line("Flink's read-decode-discard reaches **" + percent(flink1.eventsPerSecond() / plain1.eventsPerSecond())
+                    + "** of the plain consumer at parallelism 1 (" + fixed(flink1.workerCpuSecondsPerMillion(), 2)
+                    + " vs " + fixed(plain1.workerCpuSecondsPerMillion(), 2) + " CPU s per million events).");
+            line("");
+        }
+    }
+
+    private void jobs() {
+        line("## Jobs");
+        line("");
+        if (r.jobs.isEmpty()) {
+            line("No job was measured in this run (see *Not measured* below).");
+            line("");
+            return;
+        }
+        throughputTable(r.jobs);
+    }
+
+    private void throughputTable(List<Throughput> rows) {
+        line("| measurement | parallelism | events | seconds | events/s | events/s per core | CPU s / M events (worker) | broker CPU s / M | Elasticsearch CPU s / M |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Throughput t : rows) {
+            line("| " + t.name() + " | " + t.parallelism() + " | " + count(t.events()) + " | " + fixed(t.seconds(), 2)
+                    + " | " + count(Math.round(t.eventsPerSecond())) + " | "
+                    + count(Math.round(t.eventsPerSecondPerCore(r.machine.cores()))) + " | "
+                    + fixed(t.workerCpuSecondsPerMillion(), 2) + " (" + t.worker() + ") | "
+                    + fixed(t.cpuSecondsPerMillion("kafka"), 2) + " | "
+                    + fixed(t.cpuSecondsPerMillion("elasticsearch"), 2) + " |");
+        }
+        line("");
+    }
+
+    private void micro() {
+        line("## Microbenchmarks (JMH)");
+        line("");
+        if (r.micro.isEmpty()) {
+            line("Not run in this run (see *Not measured*).");
+            line("");
+            return;
+        }
+        line("| benchmark | ns per event | ± (99.9%) | events/s on one core |");
+        line("|---|---:|---:|---:|");
+        for (MicroResult m : r.micro) {
+            line("| `" + m.benchmark() + "` | " + fixed(m.score(), 1) + " | " + fixed(m.error(), 1) + " | "
+                    + count(Math.round(m.eventsPerSecondPerCore())) + " |");
+        }
+        line("");
+    }
+
+    private void memory() {
+        line("## Memory after the run");
+        line("");
+        line("Resident set size (`VmRSS`) and its peak (`VmHWM`) from `/proc/<pid>/status`, read after the last step.");
+        line("");
+        line("| component | RSS MiB | peak RSS MiB |");
+        line("|---|---:|---:|");
+        for (ComponentMemory m : r.memory) {
+            line("| " + m.component() + " | " + m.residentMiB() + " | " + m.peakMiB() + " |");
+        }
+        line("");
+    }
+
+    private void charts(Path chartsLink) {
+        if (r.charts.isEmpty()) {
+            return;
+        }
+        line("## Charts");
+        line("");
+        r.charts.forEach((title, file) -> {
+            line("![" + title + "](" + chartsLink.resolve(file).toString().replace('\\', '/') + ")");
+            line("");
+        });
+    }
+
+    private void notMeasured() {
+        line("## Not measured in this run");
+        line("");
+        if (r.notMeasured.isEmpty()) {
+            line("Everything the issue asks for was measured.");
+        }
+        r.notMeasured.forEach((what, why) -> line("- **" + what + "**: " + why));
+        line("");
+    }
+
+    private void line(String text) {
+        md.append(text).append('\n');
+    }
+
+    static String fixed(double value, int decimals) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%,." + decimals + "f", value) : "n/a";
+    }
+
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+    }
+}

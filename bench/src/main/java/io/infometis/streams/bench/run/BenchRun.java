@@ -1,0 +1,139 @@
+package io.infometis.streams.bench.run;
+
+import io.infometis.streams.bench.ceiling.FlinkDecodeDiscardCeiling;
+import io.infometis.streams.bench.ceiling.PlainBulkCeiling;
+import io.infometis.streams.bench.ceiling.PlainConsumerCeiling;
+import io.infometis.streams.bench.load.BacklogLoader;
+import io.infometis.streams.bench.load.SyntheticEvents;
+import io.infometis.streams.bench.measure.ProcFs;
+import io.infometis.streams.bench.measure.Throughput;
+import io.infometis.streams.bench.micro.MicroBenchmarks;
+import io.infometis.streams.bench.report.BenchResults;
+import io.infometis.streams.bench.report.Charts;
+import io.infometis.streams.bench.report.ComponentMemory;
+import io.infometis.streams.bench.report.MachineFacts;
+import io.infometis.streams.bench.report.MarkdownReport;
+import io.infometis.streams.bench.stack.BenchStack;
+import io.infometis.streams.events.Payment;
+import io.infometis.streams.events.Topics;
+import io.infometis.streams.stack.InfometisHome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One run of the harness: its own stack, the backlog, the ceilings, the microbenchmarks, memory, then the report
+ * and its charts. A step that fails is named in the report's "not measured" list and makes the run fail (exit
+ * code), but the steps after it still run and the report is still written.
+ */
+public final class BenchRun {
+
+    /** The harness JVM in CPU and memory readings. */
+    public static final String HARNESS = "bench";
+
+    private final BenchProfile profile;
+    private final Path out;
+    private final Path chartsDir;
+    private final BenchResults results;
+    private boolean failed;
+
+    public BenchRun(BenchProfile profile, Path out, String command) {
+        this.profile = profile;
+        this.out = out.toAbsolutePath();
+        String base = this.out.getFileName().toString().replaceFirst("\\.md$", "");
+        this.chartsDir = this.out.resolveSibling(base);
+        this.results = new BenchResults(profile, command, MachineFacts.collect());
+    }
+
+    /** Runs every step and writes the report; true when every step succeeded. */
+    public boolean execute() throws IOException {
+        long begin = System.nanoTime();
+        results.gitCommit = GitCommit.of(InfometisHome.locate());
+        log("starting the stack");
+        try (BenchStack stack = BenchStack.start()) {
+            results.stackStartSeconds = stack.startSeconds();
+            Map<String, Long> pids = new LinkedHashMap<>(stack.serverPids());
+            pids.put(HARNESS, ProcFs.ownPid());
+            step("backlog", "loading the backlog failed, so nothing that reads it was measured", () -> loadBacklog(stack));
+            if (results.backlogEvents > 0) {
+                ceilings(stack, pids);
+            }
+            step("JMH microbenchmarks", "JMH failed", () -> results.micro.addAll(
+                    MicroBenchmarks.run(profile, stack.registryUrl())));
+            NotYetMeasured.addTo(results);
+            pids.forEach((name, pid) -> results.memory.add(new ComponentMemory(name, pid,
+                    ProcFs.residentBytes(pid).orElse(0), ProcFs.peakResidentBytes(pid).orElse(0))));
+        } catch (RuntimeException e) {
+            failed = true;
+            results.notMeasured.put("the run", "the stack failed: " + e.getMessage());
+        }
+        results.loadAtEnd = ProcFs.loadAverage();
+        results.totalSeconds = (System.nanoTime() - begin) / 1e9;
+        Charts.draw(results, chartsDir);
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, MarkdownReport.render(results, out.getParent().relativize(chartsDir)),
+                StandardCharsets.UTF_8);
+        log("report written to " + out + (failed ? " (some steps FAILED, see its 'Not measured' list)" : ""));
+        return !failed;
+    }
+
+    private void loadBacklog(BenchStack stack) {
+        log("loading " + profile.backlogEvents() + " payments");
+        SyntheticEvents events = new SyntheticEvents(42, 10_000, 10_000, Instant.parse("2026-01-01T00:00:00Z"));
+        BacklogLoader loader = new BacklogLoader(stack.kafkaBootstrapServers(), stack.registryUrl());
+        results.backlogLoadSeconds = loader.load(Topics.PAYMENTS, Payment.class, profile.backlogEvents(),
+                events::nextPayment, p -> p.getPaymentId().toString());
+        results.backlogEvents = profile.backlogEvents();
+    }
+
+    private void ceilings(BenchStack stack, Map<String, Long> pids) {
+        long backlog = results.backlogEvents;
+        PlainConsumerCeiling plain = new PlainConsumerCeiling(stack.kafkaBootstrapServers(), stack.registryUrl(), pids);
+        FlinkDecodeDiscardCeiling flink =
+                new FlinkDecodeDiscardCeiling(stack.kafkaBootstrapServers(), stack.registryUrl(), pids);
+        PlainBulkCeiling bulk = new PlainBulkCeiling(stack.elasticsearchUrl(), pids);
+        for (int p : profile.parallelisms()) {
+            step("plain consumer ceiling, p" + p, "the plain consumer failed", () -> measured(
+                    plain.measure(Topics.PAYMENTS, backlog, p, profile.stepTimeout())));
+            step("Flink read-decode-discard ceiling, p" + p, "the Flink job failed", () -> measured(
+                    flink.measure(Topics.PAYMENTS, backlog, p, profile.stepTimeout())));
+            step("bulk-loop ceiling, p" + p, "the bulk loop failed", () -> measured(
+                    bulk.measure("bench-bulk-ceiling-p" + p, profile.bulkDocuments(), profile.bulkSize(), p)));
+        }
+    }
+
+    private void measured(Throughput t) {
+        results.ceilings.add(t);
+        log(String.format("%s p%d: %,.0f events/s, %.2f CPU s per million events", t.name(), t.parallelism(),
+                t.eventsPerSecond(), t.workerCpuSecondsPerMillion()));
+    }
+
+    private void step(String name, String whenFailed, Step step) {
+        log(name);
+        try {
+            step.run();
+        } catch (Exception | LinkageError e) {
+            failed = true;
+            results.notMeasured.put(name, whenFailed + ": " + e);
+            System.err.println("bench: " + name + " FAILED");
+            e.printStackTrace();
+        }
+    }
+
+    public Path chartsDir() {
+        return chartsDir;
+    }
+
+    private static void log(String message) {
+        System.out.println("bench: " + message);
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+}
