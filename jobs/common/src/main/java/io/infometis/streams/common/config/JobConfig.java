@@ -75,10 +75,41 @@ public final class JobConfig implements Serializable {
     /** The value of the key, its default when unset; throws {@link InvalidConfigurationException} naming it. */
     public <T> T get(ConfigKey<T> key) {
         try {
-            return key.resolve(values.get(key.name()));
+            return key.resolve(raw(key.name()));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(List.of(e.getMessage()));
         }
+    }
+
+    /**
+     * The raw value with secret references resolved: {@code ${env:NAME}} is the environment variable, {@code
+     * ${file:/path}} the file's content (trimmed), so credentials come from Kubernetes Secrets (mounted or as
+     * environment) and never appear in job arguments, the Flink UI or logs.
+     */
+    private String raw(String key) {
+        String value = values.get(key);
+        if (value == null || !value.startsWith("${") || !value.endsWith("}")) {
+            return value;
+        }
+        String reference = value.substring(2, value.length() - 1);
+        if (reference.startsWith("env:")) {
+            String resolved = System.getenv(reference.substring(4));
+            if (resolved == null) {
+                throw new IllegalArgumentException(key + ": expected environment variable " + reference.substring(4)
+                        + " to be set (referenced as " + value + ")");
+            }
+            return resolved;
+        }
+        if (reference.startsWith("file:")) {
+            java.nio.file.Path path = java.nio.file.Path.of(reference.substring(5));
+            try {
+                return java.nio.file.Files.readString(path).trim();
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(key + ": expected a readable file " + path + " (referenced as "
+                        + value + "): " + e.getMessage());
+            }
+        }
+        throw new IllegalArgumentException(key + ": expected ${env:NAME} or ${file:/path}, got '" + value + "'");
     }
 
     public boolean isSet(ConfigKey<?> key) {
@@ -86,14 +117,25 @@ public final class JobConfig implements Serializable {
         return raw != null && !raw.isBlank();
     }
 
-    /** Every key starting with the prefix, with the prefix stripped (e.g. {@code kafka.properties.}). */
+    /**
+     * Every key starting with the prefix, with the prefix stripped (e.g. {@code kafka.properties.}), secret
+     * references resolved.
+     */
     public Map<String, String> withPrefix(String prefix) {
         Map<String, String> out = new TreeMap<>();
-        values.forEach((k, v) -> {
+        List<String> problems = new ArrayList<>();
+        values.keySet().forEach(k -> {
             if (k.startsWith(prefix) && k.length() > prefix.length()) {
-                out.put(k.substring(prefix.length()), v);
+                try {
+                    out.put(k.substring(prefix.length()), raw(k));
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
             }
         });
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
         return out;
     }
 
@@ -109,7 +151,7 @@ public final class JobConfig implements Serializable {
         List<String> problems = new ArrayList<>();
         for (ConfigKey<?> key : keys) {
             try {
-                key.resolve(values.get(key.name()));
+                key.resolve(raw(key.name()));
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }

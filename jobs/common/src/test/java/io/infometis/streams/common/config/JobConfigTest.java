@@ -94,4 +94,31 @@ class JobConfigTest {
         assertThat(CommonKeys.groupId(config, "fraud-detection")).isEqualTo("fraud-detection");
         assertThat(config.get(CommonKeys.topic(io.infometis.streams.events.Topics.PAYMENTS))).isEqualTo("payments");
     }
+
+    @Test
+    void secretsAreReadFromFilesAndTheEnvironmentWhereTheyAreReferenced(@org.junit.jupiter.api.io.TempDir
+                                                                        java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path secret = java.nio.file.Files.writeString(dir.resolve("es-password"), "s3cret\n");
+        String someVariable = System.getenv().keySet().stream().findFirst().orElseThrow();
+        JobConfig config = JobConfig.of(Map.of("elasticsearch.password", "${file:" + secret + "}",
+                "kafka.properties.sasl.jaas.config", "${env:" + someVariable + "}"));
+
+        assertThat(config.get(CommonKeys.ELASTICSEARCH_PASSWORD)).isEqualTo("s3cret");
+        assertThat(config.withPrefix(CommonKeys.KAFKA_PROPERTIES_PREFIX).get("sasl.jaas.config"))
+                .isEqualTo(System.getenv(someVariable));
+        assertThat(config.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aMissingSecretStopsTheJobNamingTheKeyAndTheReference() {
+        JobConfig config = JobConfig.of(Map.of("elasticsearch.password", "${env:INFOMETIS_NO_SUCH_VARIABLE}",
+                "elasticsearch.username", "${file:/no/such/file}"));
+
+        assertThatThrownBy(() -> config.validate(List.of(CommonKeys.ELASTICSEARCH_PASSWORD,
+                CommonKeys.ELASTICSEARCH_USERNAME)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("elasticsearch.password: expected environment variable "
+                        + "INFOMETIS_NO_SUCH_VARIABLE to be set")
+                .hasMessageContaining("elasticsearch.username: expected a readable file /no/such/file");
+    }
 }
