@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Seeded, plausible payments and orders for the backlog: the same seed gives the same events, so two runs load
- * the same data. Stand-in until the generator module's SIMULATED mode can be called as a library; kept small on
- * purpose (the benchmark needs realistic record sizes and key spreads, not fraud scenarios).
+ * Seeded, plausible payments and orders as in-memory fixtures for the microbenchmarks and the bulk-loop ceiling
+ * (which need single events on demand, not a Kafka backlog: that comes from the generator, see
+ * {@link GeneratorBacklog}). Same seed, same events.
  */
 public final class SyntheticEvents {
 

@@ -1,5 +1,6 @@
 package io.infometis.streams.bench.report;
 
+import io.infometis.streams.bench.load.GeneratorBacklog;
 import io.infometis.streams.bench.measure.Throughput;
 import io.infometis.streams.bench.micro.MicroResult;
 import io.infometis.streams.bench.run.BenchProfile;
@@ -16,8 +17,8 @@ public final class BenchResults {
     public final MachineFacts machine;
     public String gitCommit = "unknown";
     public double stackStartSeconds;
-    public long backlogEvents;
-    public double backlogLoadSeconds;
+    /** The generated backlog; null when loading it failed. */
+    public GeneratorBacklog.Loaded backlog;
     public final List<Throughput> ceilings = new ArrayList<>();
     public final List<Throughput> jobs = new ArrayList<>();
     public final List<MicroResult> micro = new ArrayList<>();

@@ -43,7 +43,7 @@ public final class MarkdownReport {
         line("```");
         line("");
         line("Commit `" + r.gitCommit + "`, " + r.profile.name() + " profile: backlog of "
-                + count(r.profile.backlogEvents()) + " payments, " + count(r.profile.bulkDocuments())
+                + count(r.profile.backlogEvents()) + " background events, " + count(r.profile.bulkDocuments())
                 + " documents for the bulk ceiling, Flink parallelism " + r.profile.parallelisms() + ", JMH "
                 + r.profile.jmhForks() + " fork(s) x " + r.profile.jmhWarmups() + " warm-up + "
                 + r.profile.jmhIterations() + " measured iterations of " + r.profile.jmhIterationTime().toMillis()
@@ -81,9 +81,13 @@ public final class MarkdownReport {
     private void method() {
         line("## Method");
         line("");
-        line("- **Backlog first.** " + count(r.backlogEvents) + " payments (Avro, Confluent wire format, through the");
-        line("  registry) are produced to `payments` (4 partitions) before any consumer starts (loaded in "
-                + fixed(r.backlogLoadSeconds, 1) + " s), so the source is never the limit.");
+        if (r.backlog != null) {
+            line("- **Backlog first.** The generator (module `generator`, SIMULATED clock, seed 42, 10,000 users and");
+            line("  cards, its fraud scenarios on, bad records off) writes " + count(r.backlog.records())
+                    + " records before any consumer starts (in " + fixed(r.backlog.seconds(), 1) + " s), so the");
+            line("  source is never the limit. Per topic: " + perTopic(r.backlog.recordsPerTopic()) + ". The");
+            line("  ceilings read `payments` (4 partitions, Avro in the Confluent wire format through the registry).");
+        }
         line("- **Throughput** is counted from the first event a consumer or job delivers to the last event of the");
         line("  backlog: start-up, group join and the first fetch are excluded. *events/s per core* divides by the");
         line("  machine's " + r.machine.cores() + " cores.");
@@ -192,6 +196,13 @@ public final class MarkdownReport {
 
     private void line(String text) {
         md.append(text).append('\n');
+    }
+
+    private static String perTopic(Map<String, Long> counts) {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(counts).forEach((topic, n) -> text.append(text.isEmpty() ? "" : ", ")
+                .append('`').append(topic).append("` ").append(count(n)));
+        return text.toString();
     }
 
     static String fixed(double value, int decimals) {

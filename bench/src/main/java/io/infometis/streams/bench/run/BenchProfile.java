@@ -9,7 +9,8 @@ import java.util.Objects;
  * {@link #smoke()} runs every step tiny so CI exercises the harness in about a minute: its figures are not results.
  *
  * @param name            "full" or "smoke", printed in the report
- * @param backlogEvents   payments pre-loaded into Kafka before any consumer starts (the source is never the limit)
+ * @param backlogEvents   background events the generator writes to Kafka before any consumer starts (the source
+ *                        is never the limit); its scenarios and tail add a few
  * @param bulkDocuments   documents of the plain bulk-loop ceiling into Elasticsearch
  * @param bulkSize        documents per bulk request (the sinks' default bulk.max-actions)
  * @param parallelisms    Flink parallelisms to measure
@@ -46,7 +47,7 @@ public record BenchProfile(
     }
 
     public static BenchProfile full() {
-        return new BenchProfile("full", 4_000_000, 500_000, 1000, List.of(1, 2), Duration.ofMinutes(20),
+        return new BenchProfile("full", 2_000_000, 500_000, 1000, List.of(1, 2), Duration.ofMinutes(20),
                 2, 3, 5, Duration.ofSeconds(5));
     }
 

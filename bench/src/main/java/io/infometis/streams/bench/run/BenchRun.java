@@ -3,8 +3,7 @@ package io.infometis.streams.bench.run;
 import io.infometis.streams.bench.ceiling.FlinkDecodeDiscardCeiling;
 import io.infometis.streams.bench.ceiling.PlainBulkCeiling;
 import io.infometis.streams.bench.ceiling.PlainConsumerCeiling;
-import io.infometis.streams.bench.load.BacklogLoader;
-import io.infometis.streams.bench.load.SyntheticEvents;
+import io.infometis.streams.bench.load.GeneratorBacklog;
 import io.infometis.streams.bench.measure.ProcFs;
 import io.infometis.streams.bench.measure.Throughput;
 import io.infometis.streams.bench.micro.MicroBenchmarks;
@@ -14,14 +13,12 @@ import io.infometis.streams.bench.report.ComponentMemory;
 import io.infometis.streams.bench.report.MachineFacts;
 import io.infometis.streams.bench.report.MarkdownReport;
 import io.infometis.streams.bench.stack.BenchStack;
-import io.infometis.streams.events.Payment;
 import io.infometis.streams.events.Topics;
 import io.infometis.streams.stack.InfometisHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,7 +56,7 @@ public final class BenchRun {
             Map<String, Long> pids = new LinkedHashMap<>(stack.serverPids());
             pids.put(HARNESS, ProcFs.ownPid());
             step("backlog", "loading the backlog failed, so nothing that reads it was measured", () -> loadBacklog(stack));
-            if (results.backlogEvents > 0) {
+            if (results.backlog != null) {
                 ceilings(stack, pids);
             }
             step("JMH microbenchmarks", "JMH failed", () -> results.micro.addAll(
@@ -82,16 +79,16 @@ public final class BenchRun {
     }
 
     private void loadBacklog(BenchStack stack) {
-        log("loading " + profile.backlogEvents() + " payments");
-        SyntheticEvents events = new SyntheticEvents(42, 10_000, 10_000, Instant.parse("2026-01-01T00:00:00Z"));
-        BacklogLoader loader = new BacklogLoader(stack.kafkaBootstrapServers(), stack.registryUrl());
-        results.backlogLoadSeconds = loader.load(Topics.PAYMENTS, Payment.class, profile.backlogEvents(),
-                events::nextPayment, p -> p.getPaymentId().toString());
-        results.backlogEvents = profile.backlogEvents();
+        log("generating a backlog of " + profile.backlogEvents() + " background events");
+        GeneratorBacklog.Loaded loaded = new GeneratorBacklog(stack.kafkaBootstrapServers(), stack.registryUrl())
+                .load(42, profile.backlogEvents(), 10_000, 10_000);
+        results.backlog = loaded;
+        log(String.format("backlog: %,d records in %.1f s %s", loaded.records(), loaded.seconds(),
+                loaded.recordsPerTopic()));
     }
 
     private void ceilings(BenchStack stack, Map<String, Long> pids) {
-        long backlog = results.backlogEvents;
+        long backlog = results.backlog.on(Topics.PAYMENTS.name());
         PlainConsumerCeiling plain = new PlainConsumerCeiling(stack.kafkaBootstrapServers(), stack.registryUrl(), pids);
         FlinkDecodeDiscardCeiling flink =
                 new FlinkDecodeDiscardCeiling(stack.kafkaBootstrapServers(), stack.registryUrl(), pids);

@@ -1,0 +1,52 @@
+package io.infometis.streams.bench.load;
+
+import io.infometis.streams.generator.BadRecordKind;
+import io.infometis.streams.generator.ClockMode;
+import io.infometis.streams.generator.Generator;
+import io.infometis.streams.generator.GeneratorSettings;
+import io.infometis.streams.generator.kafka.KafkaEventWriter;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The backlog every measurement reads: the generator's own traffic (SIMULATED clock, as fast as Kafka takes it,
+ * with its fraud scenarios) written by its own Kafka writer, so the jobs see what they see in production.
+ * Bad records are off: the ceilings measure decoding, and a poison pill there is a test's concern, not a benchmark's.
+ */
+public final class GeneratorBacklog {
+
+    /** What was loaded: records per topic and how long the load took. */
+    public record Loaded(long records, Map<String, Long> recordsPerTopic, double seconds) {
+        public long on(String topic) {
+            return recordsPerTopic.getOrDefault(topic, 0L);
+        }
+    }
+
+    private final String bootstrapServers;
+    private final String registryUrl;
+
+    public GeneratorBacklog(String bootstrapServers, String registryUrl) {
+        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        this.registryUrl = Objects.requireNonNull(registryUrl, "registryUrl");
+    }
+
+    /**
+     * @param backgroundEvents the generator's count (main-phase background events; scenarios and the tail add a few)
+     * @param users            distinct users (state size of the keyed jobs)
+     * @param cards            distinct cards
+     */
+    public Loaded load(long seed, long backgroundEvents, int users, int cards) {
+        GeneratorSettings.Builder settings = GeneratorSettings.builder()
+                .seed(seed).count(backgroundEvents).users(users).cards(cards).clock(ClockMode.SIMULATED);
+        for (BadRecordKind kind : BadRecordKind.values()) {
+            settings.every(kind, 0);
+        }
+        long begin = System.nanoTime();
+        try (KafkaEventWriter writer = KafkaEventWriter.builder()
+                .bootstrapServers(bootstrapServers).registryUrl(registryUrl).clock(ClockMode.SIMULATED).build()) {
+            KafkaEventWriter.Summary summary = writer.write(Generator.create(settings.build()));
+            return new Loaded(summary.records(), Map.copyOf(summary.recordsPerTopic()),
+                    (System.nanoTime() - begin) / 1e9);
+        }
+    }
+}
