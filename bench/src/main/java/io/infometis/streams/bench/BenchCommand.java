@@ -49,6 +49,9 @@ public final class BenchCommand implements Callable<Integer> {
                 description = "Payments to pre-load instead of the profile's.")
         Long backlog;
 
+        @Option(names = "--no-jmh", description = "Skip the JMH microbenchmarks (the report says so).")
+        boolean noJmh;
+
         abstract BenchProfile profile();
 
         abstract String defaultOut();
@@ -64,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
                 profile = profile.withBacklog(backlog);
             }
             Path report = out != null ? out : InfometisHome.locate().resolve(defaultOut());
-            return new BenchRun(profile, report, commandLine()).execute() ? 0 : 2;
+            return new BenchRun(profile, report, commandLine(), !noJmh).execute() ? 0 : 2;
         }
 
         private String commandLine() {
@@ -76,6 +79,9 @@ public final class BenchCommand implements Callable<Integer> {
             if (backlog != null) {
                 words.add("--backlog");
                 words.add(Long.toString(backlog));
+            }
+            if (noJmh) {
+                words.add("--no-jmh");
             }
             return String.join(" ", words);
         }

@@ -3,6 +3,8 @@ package io.infometis.streams.bench.run;
 import io.infometis.streams.bench.ceiling.FlinkDecodeDiscardCeiling;
 import io.infometis.streams.bench.ceiling.PlainBulkCeiling;
 import io.infometis.streams.bench.ceiling.PlainConsumerCeiling;
+import io.infometis.streams.bench.jobs.JobThroughput;
+import io.infometis.streams.bench.jobs.OrderMetricsSql;
 import io.infometis.streams.bench.load.GeneratorBacklog;
 import io.infometis.streams.bench.measure.ProcFs;
 import io.infometis.streams.bench.measure.Throughput;
@@ -36,10 +38,12 @@ public final class BenchRun {
     private final Path out;
     private final Path chartsDir;
     private final BenchResults results;
+    private final boolean microbenchmarks;
     private boolean failed;
 
-    public BenchRun(BenchProfile profile, Path out, String command) {
+    public BenchRun(BenchProfile profile, Path out, String command, boolean microbenchmarks) {
         this.profile = profile;
+        this.microbenchmarks = microbenchmarks;
         this.out = out.toAbsolutePath();
         String base = this.out.getFileName().toString().replaceFirst("\\.md$", "");
         this.chartsDir = this.out.resolveSibling(base);
@@ -58,9 +62,14 @@ public final class BenchRun {
             step("backlog", "loading the backlog failed, so nothing that reads it was measured", () -> loadBacklog(stack));
             if (results.backlog != null) {
                 ceilings(stack, pids);
+                jobs(stack, pids);
             }
-            step("JMH microbenchmarks", "JMH failed", () -> results.micro.addAll(
-                    MicroBenchmarks.run(profile, stack.registryUrl())));
+            if (microbenchmarks) {
+                step("JMH microbenchmarks", "JMH failed", () -> results.micro.addAll(
+                        MicroBenchmarks.run(profile, stack.registryUrl())));
+            } else {
+                results.notMeasured.put("JMH microbenchmarks", "skipped by --no-jmh");
+            }
             NotYetMeasured.addTo(results);
             pids.forEach((name, pid) -> results.memory.add(new ComponentMemory(name, pid,
                     ProcFs.residentBytes(pid).orElse(0), ProcFs.peakResidentBytes(pid).orElse(0))));
@@ -103,8 +112,28 @@ public final class BenchRun {
         }
     }
 
+    private void jobs(BenchStack stack, Map<String, Long> pids) {
+        JobThroughput jobs = new JobThroughput(pids);
+        Map<String, Long> orders = Map.of(Topics.ORDERS.name(), results.backlog.on(Topics.ORDERS.name()));
+        for (int p : profile.parallelisms()) {
+            step("Flink SQL peer of the metrics job, p" + p, "the SQL peer failed", () -> measuredJob(jobs.measure(
+                    "Metrics peer in Flink SQL (per-minute order figures)", p, orders,
+                    new OrderMetricsSql(stack.kafkaBootstrapServers(), stack.registryUrl(), "bench-sql-peer-p" + p),
+                    profile.stepTimeout())));
+        }
+    }
+
+    private void measuredJob(Throughput t) {
+        results.jobs.add(t);
+        logThroughput(t);
+    }
+
     private void measured(Throughput t) {
         results.ceilings.add(t);
+        logThroughput(t);
+    }
+
+    private static void logThroughput(Throughput t) {
         log(String.format("%s p%d: %,.0f events/s, %.2f CPU s per million events", t.name(), t.parallelism(),
                 t.eventsPerSecond(), t.workerCpuSecondsPerMillion()));
     }
