@@ -1,5 +1,6 @@
 package io.infometis.streams.events;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.avro.Schema;
@@ -7,6 +8,7 @@ import org.apache.avro.Schema;
 /**
  * One Kafka topic of the platform: its name, how it is laid out, and the Avro schema of its values (null for
  * topics whose values are not Avro, such as the JSON rules topic or the raw-bytes dead-letter topic).
+ * Serializable (Avro schemas are), so Flink functions may hold one.
  */
 public record TopicSpec(
         String name,
@@ -15,7 +17,7 @@ public record TopicSpec(
         Duration retention,
         Schema valueSchema,
         String keyDescription,
-        String description) {
+        String description) implements Serializable {
 
     public TopicSpec {
         Objects.requireNonNull(name, "name");

@@ -31,7 +31,14 @@ public final class Generator implements Iterator<GeneratedRecord> {
     private enum Phase { MAIN, TAIL, DRAIN, DONE }
 
     /** A whole run in memory, for tests. */
-    public record Run(List<GeneratedRecord> records, GroundTruth groundTruth) {}
+    public record Run(List<GeneratedRecord> records, GroundTruth groundTruth) {
+
+        /** The good (not injected-bad) values of one type, in send order, e.g. {@code good(Payment.class)}. */
+        public <T extends org.apache.avro.specific.SpecificRecord> List<T> good(Class<T> type) {
+            return records.stream().filter(r -> !r.isBad() && type.isInstance(r.value()))
+                    .map(r -> type.cast(r.value())).toList();
+        }
+    }
 
     private final GeneratorSettings settings;
     private final long startMillis;

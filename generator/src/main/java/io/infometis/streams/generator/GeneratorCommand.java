@@ -150,6 +150,12 @@ public final class GeneratorCommand implements Callable<Integer> {
             err.println("Try 'generate --help' (options are described in docs/generator.md).");
             return CommandLine.ExitCode.USAGE;
         });
+        // A failure while running (Kafka, registry): one line, exit code 1.
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("generate: failed: " + e.getMessage()
+                    + (e.getCause() != null && e.getCause() != e ? " (" + e.getCause() + ")" : ""));
+            return CommandLine.ExitCode.SOFTWARE;
+        });
         return cli.execute(args);
     }
 
@@ -161,7 +167,12 @@ public final class GeneratorCommand implements Callable<Integer> {
             generator.forEachRemaining(r -> { });
         } else {
             try (KafkaEventWriter writer = writer()) {
-                writer.write(generator);
+                KafkaEventWriter.Summary summary = writeStoppingOnShutdown(writer, generator);
+                if (!summary.complete()) {
+                    err.println("generate: stopped after " + summary.records() + " records (all of them flushed); "
+                            + "no ground truth, the run did not finish");
+                    return 0;
+                }
             }
         }
         GroundTruth truth = generator.groundTruth();
@@ -174,6 +185,33 @@ public final class GeneratorCommand implements Callable<Integer> {
             out.println(truth.toJson());
         }
         return 0;
+    }
+
+    /**
+     * SIGTERM (bin/stack down) or Ctrl-C: the writer stops before its next record and flushes what it sent; the
+     * hook waits for that, so the JVM does not exit with records still in the producer's buffer.
+     */
+    private static KafkaEventWriter.Summary writeStoppingOnShutdown(KafkaEventWriter writer, Generator generator) {
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            writer.stop();
+            try {
+                finished.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "generator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return writer.write(generator);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it is what stopped us.
+            }
+        }
     }
 
     private KafkaEventWriter writer() {

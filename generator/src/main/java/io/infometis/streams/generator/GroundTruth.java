@@ -25,7 +25,9 @@ import java.util.TreeMap;
 public record GroundTruth(long seed, long firstEventTime, long lastEventTime, List<InjectedScenario> scenarios,
         List<InjectedBadRecord> badRecords, Map<String, Long> recordsPerTopic) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Unknown fields are ignored, so older readers accept ground truths that gained fields. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public GroundTruth {
         scenarios = List.copyOf(scenarios);

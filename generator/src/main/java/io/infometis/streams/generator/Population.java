@@ -23,6 +23,8 @@ final class Population {
     static final long FAILURE_SPACING_MS = Duration.ofMinutes(11).toMillis();
 
     private final List<Shopper> shoppers;
+    /** Running sum of activity weights: a few users are much busier than most, as in real shops. */
+    private final double[] cumulativeActivity;
     private final Set<String> issuedCards = new HashSet<>();
     private final Map<String, NavigableSet<Long>> failures = new HashMap<>();
     private final Seeded random;
@@ -48,6 +50,13 @@ final class Population {
             list.add(new Shopper(userId, home, ip, devices, signup, segment, email, late, randomTier()));
         }
         this.shoppers = List.copyOf(list);
+        this.cumulativeActivity = new double[shoppers.size()];
+        double sum = 0;
+        for (int i = 0; i < shoppers.size(); i++) {
+            double u = random.fraction();
+            sum += 1 + 9 * u * u * u;
+            cumulativeActivity[i] = sum;
+        }
         // Every user has a card; the rest are handed out at random (some users have several).
         for (int c = 0; c < settings.cards(); c++) {
             Shopper owner = c < shoppers.size() ? shoppers.get(c) : random.pick(shoppers);
@@ -59,10 +68,15 @@ final class Population {
         return shoppers;
     }
 
-    /** A random user free for background traffic at {@code time}, or null if every user is reserved. */
+    /**
+     * A user free for background traffic at {@code time}, picked by activity weight (1 to 10), or null if every
+     * user is reserved.
+     */
     Shopper randomAvailable(long time) {
+        double total = cumulativeActivity[cumulativeActivity.length - 1];
         for (int attempt = 0; attempt < 32; attempt++) {
-            Shopper s = random.pick(shoppers);
+            int i = java.util.Arrays.binarySearch(cumulativeActivity, random.fraction() * total);
+            Shopper s = shoppers.get(Math.min(shoppers.size() - 1, i >= 0 ? i : -i - 1));
             if (s.availableAt(time)) {
                 return s;
             }

@@ -9,6 +9,7 @@ import io.infometis.streams.events.UserEvent;
 import io.infometis.streams.events.UserEventType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,9 @@ final class ScenarioInjector {
     private final long atoMinAmount;
     private final List<GroundTruth.InjectedScenario> injected = new ArrayList<>();
 
+    private final int maxReserved;
+    private final List<Shopper> reservedVictims = new ArrayList<>();
     private int takeoversRequested;
-    private Shopper reservedVictim;
 
     ScenarioInjector(Seeded random, Population population, Timeline timeline, Events events,
             BackgroundTraffic background, long atoMinAmount) {
@@ -42,6 +44,7 @@ final class ScenarioInjector {
         this.events = events;
         this.background = background;
         this.atoMinAmount = atoMinAmount;
+        this.maxReserved = Math.max(1, population.shoppers().size() / 5);
     }
 
     List<GroundTruth.InjectedScenario> injected() {
@@ -61,34 +64,33 @@ final class ScenarioInjector {
 
     /**
      * A takeover needs a victim whose home country is already their baseline (a LOGIN of theirs was sent) and
-     * who has nothing in flight; the chosen one is reserved (kept out of background traffic) until then.
+     * who has nothing in flight. Each request reserves a victim (kept out of background traffic) until then; at
+     * most a fifth of the users are reserved at once, so background traffic never starves.
      */
     void tryTakeover(long now) {
-        if (takeoversRequested == 0) {
-            return;
+        for (Iterator<Shopper> it = reservedVictims.iterator(); it.hasNext(); ) {
+            Shopper victim = it.next();
+            if (victim.pending == 0) {
+                it.remove();
+                takeoversRequested--;
+                accountTakeover(victim, now);
+            }
         }
-        if (reservedVictim == null) {
-            reservedVictim = chooseVictim(now);
-            if (reservedVictim == null) {
+        while (reservedVictims.size() < Math.min(takeoversRequested, maxReserved)) {
+            Shopper victim = chooseVictim(now);
+            if (victim == null) {
                 return;
             }
-            reservedVictim.reservedUntil = Long.MAX_VALUE;
-        }
-        if (reservedVictim.pending == 0) {
-            Shopper victim = reservedVictim;
-            reservedVictim = null;
-            takeoversRequested--;
-            accountTakeover(victim, now);
+            victim.reservedUntil = Long.MAX_VALUE;
+            reservedVictims.add(victim);
         }
     }
 
     /** At the end of the main phase, requests not yet served are dropped (and are not in the ground truth). */
     void abandonPending() {
         takeoversRequested = 0;
-        if (reservedVictim != null) {
-            reservedVictim.reservedUntil = Long.MIN_VALUE;
-            reservedVictim = null;
-        }
+        reservedVictims.forEach(v -> v.reservedUntil = Long.MIN_VALUE);
+        reservedVictims.clear();
     }
 
     private Shopper chooseVictim(long now) {

@@ -43,6 +43,38 @@ public final class Ports {
     }
 
     /**
+     * {@code size} contiguous ports that were free a moment ago (for servers that take a port range, e.g. Flink's
+     * Prometheus reporter): tries OS-picked starting points until the following ports are free too.
+     */
+    public static io.infometis.streams.stack.flink.PortRange freeRange(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be positive, got " + size);
+        }
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first = free();
+            if (first + size - 1 > 65535) {
+                continue;
+            }
+            boolean allFree = true;
+            for (int port = first + 1; port < first + size && allFree; port++) {
+                allFree = isFree(port);
+            }
+            if (allFree) {
+                return new io.infometis.streams.stack.flink.PortRange(first, first + size - 1);
+            }
+        }
+        throw new StackException("Cannot find " + size + " contiguous free ports on " + HOST);
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Fails fast, before a server process is spawned, so the error names the component instead of surfacing as a
      * bind exception deep in that server's log.
      */

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import io.infometis.streams.stack.flink.FlinkRest;
+import io.infometis.streams.stack.flink.FlinkSessionCluster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,11 +23,13 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bin/stack up|down|status}: the local platform (Kafka, schema registry, Elasticsearch) as background
- * processes that outlive the command, with state (pids, ports, logs) in {@code .stack/} at the repository root.
+ * {@code bin/stack up|down|status}: the local platform (Kafka, schema registry, Elasticsearch, the Flink session
+ * cluster, the event generator, the jobs submitted with {@code flink run}) as background processes that outlive
+ * the command, with state (pids, ports, logs, Flink's effective conf) in {@code .stack/} at the repository root.
  */
 @Command(name = "stack", mixinStandardHelpOptions = true,
-        description = "Runs the local InfoMetis Streams platform: Kafka (KRaft), schema registry, Elasticsearch.",
+        description = "Runs the local InfoMetis Streams platform: Kafka (KRaft), schema registry, Elasticsearch, Flink, "
+                + "the event generator and the jobs.",
         subcommands = {StackCommand.Up.class, StackCommand.Down.class, StackCommand.Status.class})
 public final class StackCommand {
 
@@ -83,28 +87,69 @@ public final class StackCommand {
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true,
-            description = "Starts every component and prints one 'READY <component> <url>' line per component.")
+            description = "Starts every component and prints one 'READY <component> <url>' line per component "
+                    + "(one per Flink job), or SKIPPED/FAILED with the reason. Exit 0: all up; 1: nothing started; "
+                    + "2: the stack runs but a job failed.")
     public static final class Up implements Callable<Integer> {
 
         @ParentCommand
         StackCommand parent;
 
-        @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka broker port (default ${DEFAULT-VALUE})")
+        @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Kafka broker port (default ${DEFAULT-VALUE})")
         int kafkaPort;
 
-        @Option(names = "--kafka-controller-port", defaultValue = "9093",
+        @Option(names = "--kafka-controller-port", paramLabel = "PORT", defaultValue = "9093",
                 description = "Kafka KRaft controller port (default ${DEFAULT-VALUE})")
         int kafkaControllerPort;
 
-        @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port (default ${DEFAULT-VALUE})")
+        @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081", description = "Schema registry port (default ${DEFAULT-VALUE})")
         int registryPort;
 
-        @Option(names = "--es-port", defaultValue = "9200", description = "Elasticsearch HTTP port (default ${DEFAULT-VALUE})")
+        @Option(names = "--es-port", paramLabel = "PORT", defaultValue = "9200", description = "Elasticsearch HTTP port (default ${DEFAULT-VALUE})")
         int elasticsearchPort;
 
-        @Option(names = "--es-transport-port", defaultValue = "9300",
+        @Option(names = "--es-transport-port", paramLabel = "PORT", defaultValue = "9300",
                 description = "Elasticsearch transport port (default ${DEFAULT-VALUE})")
         int elasticsearchTransportPort;
+
+        @Option(names = "--flink-rest-port", paramLabel = "PORT", defaultValue = "8083",
+                description = "Flink web UI and REST API port (default ${DEFAULT-VALUE})")
+        int flinkRestPort;
+
+        @Option(names = "--flink-rpc-port", paramLabel = "PORT", defaultValue = "6123", description = "Flink JobManager RPC port (default ${DEFAULT-VALUE})")
+        int flinkRpcPort;
+
+        @Option(names = "--flink-blob-port", paramLabel = "PORT", defaultValue = "6124", description = "Flink blob server port (default ${DEFAULT-VALUE})")
+        int flinkBlobPort;
+
+        @Option(names = "--flink-taskmanager-rpc-port", paramLabel = "PORT", defaultValue = "6122",
+                description = "Flink TaskManager RPC port (default ${DEFAULT-VALUE})")
+        int flinkTaskManagerRpcPort;
+
+        @Option(names = "--flink-data-port", paramLabel = "PORT", defaultValue = "6121",
+                description = "Flink TaskManager data (shuffle) port (default ${DEFAULT-VALUE})")
+        int flinkDataPort;
+
+        @Option(names = "--flink-prometheus-ports", paramLabel = "FIRST-LAST", defaultValue = "9249-9250",
+                description = "Prometheus endpoints: JobManager on the first port, TaskManager on the second (default ${DEFAULT-VALUE})")
+        String flinkPrometheusPorts;
+
+        @Option(names = "--flink-query-service-ports", paramLabel = "FIRST-LAST", defaultValue = "50100-50101",
+                description = "Flink metric query service: JobManager first, TaskManager second (default ${DEFAULT-VALUE})")
+        String flinkQueryServicePorts;
+
+        @Option(names = "--no-generator", description = "Do not start the event generator")
+        boolean noGenerator;
+
+        @Option(names = "--generator-rate", paramLabel = "EVENTS_PER_S", defaultValue = "20",
+                description = "Events per second the generator writes (default ${DEFAULT-VALUE})")
+        int generatorRate;
+
+        @Option(names = "--no-jobs", description = "Do not submit the Flink jobs")
+        boolean noJobs;
+
+        /** Exit code of up when the stack runs but a job failed to start (see its FAILED line). */
+        public static final int JOB_FAILED = 2;
 
         @Override
         public Integer call() {
@@ -118,18 +163,32 @@ public final class StackCommand {
                 Status.print(layout, out);
                 return 1;
             }
-            List<StackComponent> components = CliComponents.components(this, layout);
+            CliComponents.Plan plan = CliComponents.plan(this, layout);
+            List<StackComponent> components = plan.components();
             resetState(layout, components);
             long begin = System.nanoTime();
             new LocalStack(components).start();
             StackState.of(components).write(layout.baseDir());
+            boolean failed = false;
             for (StackComponent c : components) {
-                out.println("READY " + c.name() + " " + c.url());
+                for (String line : c.readyLines()) {
+                    out.println(line);
+                    failed |= line.startsWith("FAILED");
+                }
             }
+            plan.skipped().forEach(out::println);
+            components.stream().filter(c -> c instanceof FlinkSessionCluster).map(c -> (FlinkSessionCluster) c)
+                    .findFirst().ifPresent(f -> out.println("Flink UI " + f.url() + "; metrics " + f.jobManagerMetricsUrl()
+                            + " (JobManager) " + f.taskManagerMetricsUrl() + " (TaskManager); bin/flink uses "
+                            + FlinkSessionCluster.confDir(layout)));
             out.printf("Stack up in %.1f s; logs in %s; stop with 'stack down'%n",
                     (System.nanoTime() - begin) / 1e9, layout.logsDir());
+            if (failed) {
+                err.println("A job did not start (FAILED line above); the rest of the stack runs. Fix it and submit it"
+                        + " with bin/flink run, or run 'stack down'.");
+            }
             out.flush();
-            return 0;
+            return failed ? JOB_FAILED : 0;
         }
 
         /**
@@ -162,7 +221,8 @@ public final class StackCommand {
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true,
-            description = "Stops every process of the stack (SIGTERM, then SIGKILL after a grace period).")
+            description = "Stops every process of the stack (SIGTERM, then SIGKILL after a grace period). Flink jobs "
+                    + "need no cancel: they stop with the cluster; take a savepoint first (bin/flink stop) to keep state.")
     public static final class Down implements Callable<Integer> {
 
         @ParentCommand
@@ -236,8 +296,25 @@ public final class StackCommand {
                 out.println((running ? "RUNNING " : "STOPPED ") + c.name() + " " + c.url() + " ports=" + c.ports()
                         + (pids.isEmpty() ? "" : " pids=" + String.join(",", pids)));
             }
+            state.get().components().stream().filter(c -> c.name().equals(FlinkSessionCluster.NAME)).findFirst()
+                    .ifPresent(flink -> printJobs(flink.url(), out));
             out.println("logs: " + layout.logsDir());
             return all;
+        }
+
+        /** One {@code JOB <state> <name> <id>} line per job the Flink cluster knows (REST /jobs/overview). */
+        static void printJobs(String flinkUrl, PrintWriter out) {
+            FlinkRest rest = new FlinkRest(flinkUrl);
+            if (rest.overview().isEmpty()) {
+                out.println("JOBS unknown: Flink at " + flinkUrl + " does not answer");
+                return;
+            }
+            List<FlinkRest.JobOverview> jobs = rest.jobs();
+            if (jobs.isEmpty()) {
+                out.println("JOBS none on " + flinkUrl);
+            }
+            jobs.stream().sorted(Comparator.comparing(FlinkRest.JobOverview::name))
+                    .forEach(j -> out.println("JOB " + j.state() + " " + j.name() + " " + j.id()));
         }
     }
 }

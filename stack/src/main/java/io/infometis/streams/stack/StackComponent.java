@@ -36,6 +36,15 @@ public interface StackComponent {
     /** Every port the component listens on, by role (for status output and the CLI state). */
     Map<String, Integer> ports();
 
-    /** The OS processes of the component, in start order. */
+    /** The OS processes of the component, in start order (empty for a one-shot step such as job submission). */
     List<ManagedProcess> processes();
+
+    /**
+     * What {@code stack up} prints once the component started: {@code READY <name> <url>} by default; a component
+     * made of several parts (the Flink jobs) prints one line per part, {@code FAILED ...} for a part that did not
+     * start (the command then exits 2).
+     */
+    default List<String> readyLines() {
+        return List.of("READY " + name() + " " + url());
+    }
 }

@@ -37,6 +37,9 @@ public final class StackState {
     public static StackState of(List<StackComponent> started) {
         List<ComponentState> states = new ArrayList<>();
         for (StackComponent c : started) {
+            if (c.processes().isEmpty()) {
+                continue; // a one-shot step (job submission): nothing to watch or stop
+            }
             states.add(new ComponentState(c.name(), c.url(), new LinkedHashMap<>(c.ports()),
                     c.processes().stream().map(ManagedProcess::name).toList()));
         }

@@ -42,8 +42,12 @@ public final class KafkaEventWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaEventWriter.class);
 
-    /** What one {@link #write} sent, per actual topic name. */
-    public record Summary(long records, Map<String, Long> recordsPerTopic, Duration elapsed) {
+    /**
+     * What one {@link #write} sent, per actual topic name.
+     *
+     * @param complete false when {@link #stop()} ended the write before the records ran out
+     */
+    public record Summary(long records, Map<String, Long> recordsPerTopic, Duration elapsed, boolean complete) {
         public double recordsPerSecond() {
             return records * 1000.0 / Math.max(1, elapsed.toMillis());
         }
@@ -56,6 +60,7 @@ public final class KafkaEventWriter implements AutoCloseable {
     private final double rate;
     private final PrintStream progressOut;
     private final Duration progressInterval;
+    private volatile boolean stopRequested;
 
     private KafkaEventWriter(Builder b) {
         Properties props = new Properties();
@@ -93,7 +98,7 @@ public final class KafkaEventWriter implements AutoCloseable {
         AtomicReference<Exception> failure = new AtomicReference<>();
         long firstEventTime = Long.MIN_VALUE;
         long wallAtFirst = 0;
-        while (records.hasNext() && failure.get() == null) {
+        while (!stopRequested && records.hasNext() && failure.get() == null) {
             GeneratedRecord record = records.next();
             if (limiter != null) {
                 limiter.acquire();
@@ -103,7 +108,9 @@ public final class KafkaEventWriter implements AutoCloseable {
                     firstEventTime = record.eventTime();
                     wallAtFirst = System.currentTimeMillis();
                 }
-                waitUntil(wallAtFirst + (record.eventTime() - firstEventTime));
+                if (!waitUntil(wallAtFirst + (record.eventTime() - firstEventTime))) {
+                    break;
+                }
                 stampWallClock(record);
             }
             String topic = topicNames.actual(record.topic());
@@ -120,7 +127,15 @@ public final class KafkaEventWriter implements AutoCloseable {
                     + failure.get().getMessage(), failure.get());
         }
         progress.finish();
-        return new Summary(progress.total(), progress.perTopic(), progress.elapsed());
+        return new Summary(progress.total(), progress.perTopic(), progress.elapsed(), !stopRequested);
+    }
+
+    /**
+     * Asks a running {@link #write} to stop before its next record (e.g. from a shutdown hook on SIGTERM); it still
+     * flushes what it has sent and returns a summary with {@code complete = false}.
+     */
+    public void stop() {
+        stopRequested = true;
     }
 
     @Override
@@ -128,16 +143,19 @@ public final class KafkaEventWriter implements AutoCloseable {
         producer.close(Duration.ofSeconds(30));
     }
 
-    private static void waitUntil(long wallMillis) {
-        long delay = wallMillis - System.currentTimeMillis();
-        if (delay > 0) {
+    /** Sleeps until the wall clock reaches {@code wallMillis}; false when stopped meanwhile. */
+    private boolean waitUntil(long wallMillis) {
+        for (long delay = wallMillis - System.currentTimeMillis(); delay > 0 && !stopRequested;
+                delay = wallMillis - System.currentTimeMillis()) {
             try {
-                Thread.sleep(delay);
+                // In slices, so that a stop is noticed while a LIVE run waits minutes for its next record.
+                Thread.sleep(Math.min(delay, 200));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while pacing records", e);
             }
         }
+        return !stopRequested;
     }
 
     /**
