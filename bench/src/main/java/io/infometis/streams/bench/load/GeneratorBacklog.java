@@ -5,6 +5,9 @@ import io.infometis.streams.generator.ClockMode;
 import io.infometis.streams.generator.Generator;
 import io.infometis.streams.generator.GeneratorSettings;
 import io.infometis.streams.generator.kafka.KafkaEventWriter;
+import io.infometis.streams.events.TopicSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,6 +22,13 @@ public final class GeneratorBacklog {
     public record Loaded(long records, Map<String, Long> recordsPerTopic, double seconds) {
         public long on(String topic) {
             return recordsPerTopic.getOrDefault(topic, 0L);
+        }
+
+        /** Records per topic of the given topics: what a job reading them must get through. */
+        public Map<String, Long> of(List<TopicSpec> topics) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            topics.forEach(t -> counts.put(t.name(), on(t.name())));
+            return counts;
         }
     }
 

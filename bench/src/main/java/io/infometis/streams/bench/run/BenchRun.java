@@ -114,10 +114,10 @@ public final class BenchRun {
 
     private void jobs(BenchStack stack, Map<String, Long> pids) {
         JobThroughput jobs = new JobThroughput(pids);
-        Map<String, Long> orders = Map.of(Topics.ORDERS.name(), results.backlog.on(Topics.ORDERS.name()));
+        Map<String, Long> metricsInputs = results.backlog.of(OrderMetricsSql.INPUTS);
         for (int p : profile.parallelisms()) {
             step("Flink SQL peer of the metrics job, p" + p, "the SQL peer failed", () -> measuredJob(jobs.measure(
-                    "Metrics peer in Flink SQL (per-minute order figures)", p, orders,
+                    "Metrics peer in Flink SQL (same per-minute figures)", p, metricsInputs,
                     new OrderMetricsSql(stack.kafkaBootstrapServers(), stack.registryUrl(), "bench-sql-peer-p" + p),
                     profile.stepTimeout())));
         }
