@@ -29,14 +29,18 @@ public final class ProcFs {
             return OptionalLong.of(os.getProcessCpuTime());
         }
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // Field 2 (comm) may hold spaces and parentheses: count fields after its closing parenthesis.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
-            return OptionalLong.of(ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+            return OptionalLong.of(cpuNanosFromStat(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))));
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /** utime + stime of a /proc/pid/stat line, in nanoseconds. */
+    static long cpuNanosFromStat(String stat) {
+        // Field 2 (comm) may hold spaces and parentheses: count fields after its last closing parenthesis.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+        return ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
     }
 
     /** Resident set size (VmRSS) in bytes; empty when the process is gone. */

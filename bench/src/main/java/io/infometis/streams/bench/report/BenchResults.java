@@ -37,7 +37,15 @@ public final class BenchResults {
     }
 
     public Throughput ceiling(String namePrefix, int parallelism) {
-        return ceilings.stream().filter(t -> t.name().startsWith(namePrefix) && t.parallelism() == parallelism)
+        return find(ceilings, namePrefix, parallelism);
+    }
+
+    public Throughput job(String name, int parallelism) {
+        return find(jobs, name, parallelism);
+    }
+
+    private static Throughput find(List<Throughput> list, String namePrefix, int parallelism) {
+        return list.stream().filter(t -> t.name().startsWith(namePrefix) && t.parallelism() == parallelism)
                 .findFirst().orElse(null);
     }
 }

@@ -1,6 +1,8 @@
 package io.infometis.streams.bench.report;
 
+import io.infometis.streams.bench.jobs.BenchJob;
 import io.infometis.streams.bench.measure.Throughput;
+import io.infometis.streams.bench.run.BenchRun;
 import io.infometis.streams.bench.micro.MicroResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +55,7 @@ public final class MarkdownReport {
         method();
         ceilings();
         jobs();
+        targets();
         micro();
         memory();
         charts(chartsLink);
@@ -126,6 +129,39 @@ public final class MarkdownReport {
             return;
         }
         throughputTable(r.jobs);
+    }
+
+    /** The targets, each as the ratio this run measured (benchmarks, not tests: nothing fails on them). */
+    private void targets() {
+        line("## Targets");
+        line("");
+        line("| target | ratio measured | met |");
+        line("|---|---:|---|");
+        Throughput fraud10 = r.job(BenchRun.fraudLabel(10), 1);
+        Throughput fraud1000 = r.job(BenchRun.fraudLabel(1000), 1);
+        target("fraud (p1, default patterns, 10 rules) >= 50% of read-decode-discard (p1)",
+                fraud10, r.ceiling("Flink read", 1), 0.5);
+        target("fraud with 1,000 rules within 2x of 10 rules (p1)", fraud1000, fraud10, 0.5);
+        target("enrichment (p1) >= 80% of the plain bulk loop (p1)",
+                r.job(BenchRun.jobLabel(BenchJob.ENRICHMENT), 1), r.ceiling("Plain bulk loop", 1), 0.8);
+        for (int p : r.profile.parallelisms()) {
+            target("metrics (p" + p + ") >= its Flink SQL peer (p" + p + ")",
+                    r.job(BenchRun.jobLabel(BenchJob.METRICS), p), r.job(BenchRun.SQL_PEER, p), 1.0);
+        }
+        line("| p99 processing latency to `alerts` < 250 ms at half the maximum rate | not measured | n/a |");
+        line("");
+        line("Ratios are events/s over events/s (the enrichment one: input events/s over documents/s). The jobs read");
+        line("several topics, the ceilings `payments` only; a record costs about the same to decode on every topic.");
+        line("");
+    }
+
+    private void target(String what, Throughput measured, Throughput reference, double atLeast) {
+        if (measured == null || reference == null) {
+            line("| " + what + " | not measured | n/a |");
+            return;
+        }
+        double ratio = measured.eventsPerSecond() / reference.eventsPerSecond();
+        line("| " + what + " | " + percent(ratio) + " | " + (ratio >= atLeast ? "yes" : "**no**") + " |");
     }
 
     private void throughputTable(List<Throughput> rows) {

@@ -3,6 +3,8 @@ package io.infometis.streams.bench.run;
 import io.infometis.streams.bench.ceiling.FlinkDecodeDiscardCeiling;
 import io.infometis.streams.bench.ceiling.PlainBulkCeiling;
 import io.infometis.streams.bench.ceiling.PlainConsumerCeiling;
+import io.infometis.streams.bench.jobs.BenchJob;
+import io.infometis.streams.bench.jobs.FraudRules;
 import io.infometis.streams.bench.jobs.JobThroughput;
 import io.infometis.streams.bench.jobs.OrderMetricsSql;
 import io.infometis.streams.bench.load.GeneratorBacklog;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +36,9 @@ public final class BenchRun {
 
     /** The harness JVM in CPU and memory readings. */
     public static final String HARNESS = "bench";
+    public static final String SQL_PEER = "Metrics peer in Flink SQL (same per-minute figures)";
+    static final List<Integer> FRAUD_RULE_COUNTS = List.of(1, 10, 100, 1000);
+    static final int FRAUD_BASELINE_RULES = 10;
 
     private final BenchProfile profile;
     private final Path out;
@@ -113,14 +119,70 @@ public final class BenchRun {
     }
 
     private void jobs(BenchStack stack, Map<String, Long> pids) {
-        JobThroughput jobs = new JobThroughput(pids);
+        JobThroughput runner = new JobThroughput(pids);
         Map<String, Long> metricsInputs = results.backlog.of(OrderMetricsSql.INPUTS);
         for (int p : profile.parallelisms()) {
-            step("Flink SQL peer of the metrics job, p" + p, "the SQL peer failed", () -> measuredJob(jobs.measure(
-                    "Metrics peer in Flink SQL (same per-minute figures)", p, metricsInputs,
+            step("Flink SQL peer of the metrics job, p" + p, "the SQL peer failed", () -> measuredJob(runner.measure(
+                    SQL_PEER, p, metricsInputs,
                     new OrderMetricsSql(stack.kafkaBootstrapServers(), stack.registryUrl(), "bench-sql-peer-p" + p),
                     profile.stepTimeout())));
         }
+        for (BenchJob job : BenchJob.all()) {
+            if (!job.available()) {
+                results.notMeasured.put(job.name() + " job throughput", job.mainClass()
+                        + " is not on the harness's class path (its module is not merged into this branch yet)");
+                continue;
+            }
+            if (job == BenchJob.FRAUD) {
+                fraud(stack, runner);
+                continue;
+            }
+            for (int p : profile.parallelisms()) {
+                step(job.name() + " job, p" + p, job.name() + " failed", () -> measuredJob(runner.measure(
+                        jobLabel(job), p, results.backlog.of(job.inputs()),
+                        job.launcher(jobArguments(stack, job, "p" + p)), profile.stepTimeout())));
+            }
+        }
+    }
+
+    /**
+     * The fraud job with 1, 10, 100 and 1,000 active rules at parallelism 1, and with 10 (the target's
+     * baseline) at every parallelism. Rules only grow, so the runs go from fewest to most.
+     */
+    private void fraud(BenchStack stack, JobThroughput runner) {
+        BenchJob job = BenchJob.FRAUD;
+        FraudRules rules = new FraudRules(stack.kafkaBootstrapServers());
+        Map<String, Long> inputs = results.backlog.of(job.inputs());
+        for (int count : FRAUD_RULE_COUNTS) {
+            rules.growTo(count);
+            List<Integer> parallelisms = count == FRAUD_BASELINE_RULES ? profile.parallelisms() : List.of(1);
+            for (int p : parallelisms) {
+                String tag = count + "-rules-p" + p;
+                step(job.name() + " job, " + count + " rules, p" + p, job.name() + " failed", () -> measuredJob(
+                        runner.measure(fraudLabel(count), p, inputs, job.launcher(jobArguments(stack, job, tag)),
+                                profile.stepTimeout())));
+            }
+        }
+    }
+
+    public static String jobLabel(BenchJob job) {
+        return job.name() + " job";
+    }
+
+    public static String fraudLabel(int rules) {
+        return BenchJob.FRAUD.name() + " job (" + rules + (rules == 1 ? " rule)" : " rules)");
+    }
+
+    /** What {@code flink run} would pass; own group and transactional ids per run, the backlog from the start. */
+    private static Map<String, String> jobArguments(BenchStack stack, BenchJob job, String tag) {
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+        args.put("schema.registry.url", stack.registryUrl());
+        args.put("elasticsearch.hosts", stack.elasticsearchUrl());
+        args.put("kafka.starting-offsets", "earliest");
+        args.put("kafka.group.id", "bench-" + job.name() + "-" + tag);
+        args.put("kafka.transactional-id-prefix", "bench-" + job.name() + "-" + tag);
+        return args;
     }
 
     private void measuredJob(Throughput t) {
