@@ -22,10 +22,16 @@ public final class FraudRules {
         "\"size\": \"1 h\", \"slide\": \"5 min\"", "\"size\": \"5 min\", \"slide\": \"5 min\""};
 
     private final String bootstrapServers;
+    private final String topic;
     private int written;
 
     public FraudRules(String bootstrapServers) {
+        this(bootstrapServers, Topics.ALERT_RULES.name());
+    }
+
+    public FraudRules(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
     }
 
     /** Adds rules until {@code total} are active (rules already written stay). */
@@ -33,7 +39,7 @@ public final class FraudRules {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties())) {
             for (; written < total; written++) {
                 String id = String.format("bench-rule-%04d", written);
-                producer.send(new ProducerRecord<>(Topics.ALERT_RULES.name(), id,
+                producer.send(new ProducerRecord<>(topic, id,
                         rule(id, written).getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();

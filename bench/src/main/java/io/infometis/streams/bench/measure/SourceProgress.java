@@ -48,6 +48,11 @@ public final class SourceProgress implements MetricReporter {
         return total;
     }
 
+    /** Partitions of {@code topic} some source reader has been assigned (its gauge is registered). */
+    public static int partitions(String topic) {
+        return (int) OFFSETS.keySet().stream().filter(k -> k.startsWith(topic + "/")).count();
+    }
+
     @Override
     public void notifyOfAddedMetric(Metric metric, String metricName, MetricGroup group) {
         Matcher m = CURRENT_OFFSET.matcher(group.getMetricIdentifier(metricName));

@@ -1,5 +1,6 @@
 package io.infometis.streams.bench.report;
 
+import io.infometis.streams.bench.latency.LatencyResult;
 import io.infometis.streams.bench.load.GeneratorBacklog;
 import io.infometis.streams.bench.measure.Throughput;
 import io.infometis.streams.bench.micro.MicroResult;
@@ -22,6 +23,7 @@ public final class BenchResults {
     public final List<Throughput> ceilings = new ArrayList<>();
     public final List<Throughput> jobs = new ArrayList<>();
     public final List<MicroResult> micro = new ArrayList<>();
+    public final List<LatencyResult> latency = new ArrayList<>();
     public final List<ComponentMemory> memory = new ArrayList<>();
     /** What was not measured, and why (a missing job, a step that failed). */
     public final Map<String, String> notMeasured = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param jmhWarmups      JMH warm-up iterations
  * @param jmhIterations   JMH measured iterations
  * @param jmhIterationTime length of one JMH iteration
+ * @param latencyRun      how long the generator sends LIVE traffic in each latency run
  */
 public record BenchProfile(
         String name,
@@ -30,7 +31,8 @@ public record BenchProfile(
         int jmhForks,
         int jmhWarmups,
         int jmhIterations,
-        Duration jmhIterationTime) {
+        Duration jmhIterationTime,
+        Duration latencyRun) {
 
     public BenchProfile {
         Objects.requireNonNull(name, "name");
@@ -48,12 +50,12 @@ public record BenchProfile(
 
     public static BenchProfile full() {
         return new BenchProfile("full", 2_000_000, 500_000, 1000, List.of(1, 2), Duration.ofMinutes(20),
-                2, 3, 5, Duration.ofSeconds(5));
+                2, 3, 5, Duration.ofSeconds(5), Duration.ofSeconds(60));
     }
 
     public static BenchProfile smoke() {
         return new BenchProfile("smoke", 20_000, 5_000, 1000, List.of(1, 2), Duration.ofMinutes(2),
-                1, 0, 1, Duration.ofMillis(500));
+                1, 0, 1, Duration.ofMillis(500), Duration.ofSeconds(10));
     }
 
     public boolean isSmoke() {
@@ -62,6 +64,6 @@ public record BenchProfile(
 
     public BenchProfile withBacklog(long events) {
         return new BenchProfile(name, events, bulkDocuments, bulkSize, parallelisms, stepTimeout, jmhForks,
-                jmhWarmups, jmhIterations, jmhIterationTime);
+                jmhWarmups, jmhIterations, jmhIterationTime, latencyRun);
     }
 }

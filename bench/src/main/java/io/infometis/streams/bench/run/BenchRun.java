@@ -6,6 +6,8 @@ import io.infometis.streams.bench.ceiling.PlainConsumerCeiling;
 import io.infometis.streams.bench.jobs.BenchJob;
 import io.infometis.streams.bench.jobs.FraudRules;
 import io.infometis.streams.bench.jobs.JobThroughput;
+import io.infometis.streams.bench.latency.AlertLatency;
+import io.infometis.streams.bench.latency.LatencyResult;
 import io.infometis.streams.bench.jobs.OrderMetricsSql;
 import io.infometis.streams.bench.load.GeneratorBacklog;
 import io.infometis.streams.bench.measure.ProcFs;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,9 @@ public final class BenchRun {
     public static final String SQL_PEER = "Metrics peer in Flink SQL (same per-minute figures)";
     static final List<Integer> FRAUD_RULE_COUNTS = List.of(1, 10, 100, 1000);
     static final int FRAUD_BASELINE_RULES = 10;
+    static final List<Double> LATENCY_SHARES = List.of(0.25, 0.5, 0.75);
+    /** After the last event: the fraud job's default checkpoint interval (10 s) plus margin, for read_committed. */
+    static final Duration LATENCY_DRAIN = Duration.ofSeconds(15);
 
     private final BenchProfile profile;
     private final Path out;
@@ -162,6 +168,34 @@ public final class BenchRun {
                         runner.measure(fraudLabel(count), p, inputs, job.launcher(jobArguments(stack, job, tag)),
                                 profile.stepTimeout())));
             }
+            if (count == FRAUD_BASELINE_RULES) {
+                latency(stack, inputs);
+            }
+        }
+    }
+
+    /** Latency at 25, 50 and 75% of the fraud job's maximum rate (10 rules, p1) measured just before. */
+    private void latency(BenchStack stack, Map<String, Long> inputs) {
+        Throughput max = results.job(fraudLabel(FRAUD_BASELINE_RULES), 1);
+        if (max == null) {
+            results.notMeasured.put("Latency", "the fraud job's maximum rate was not measured");
+            return;
+        }
+        double recordsPerBackgroundEvent =
+                inputs.values().stream().mapToLong(Long::longValue).sum() / (double) profile.backlogEvents();
+        AlertLatency latency = new AlertLatency(stack.kafkaBootstrapServers(), stack.registryUrl(),
+                stack.elasticsearchUrl());
+        for (double share : LATENCY_SHARES) {
+            double records = share * max.eventsPerSecond();
+            step(String.format("fraud latency at %.0f%% of the maximum rate (%,.0f records/s)", share * 100, records),
+                    "the latency run failed", () -> {
+                        LatencyResult r = latency.measure(String.format("%02d", Math.round(share * 100)), share,
+                                records / recordsPerBackgroundEvent, recordsPerBackgroundEvent, profile.latencyRun(),
+                                LATENCY_DRAIN);
+                        results.latency.add(r);
+                        log(String.format("latency at %.0f%%: p99 %s ms uncommitted, %s ms committed, %s ms searchable",
+                                share * 100, r.uncommitted().p99(), r.committed().p99(), r.searchable().p99()));
+                    });
         }
     }
 

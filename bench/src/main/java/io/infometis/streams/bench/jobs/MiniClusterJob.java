@@ -1,0 +1,82 @@
+package io.infometis.streams.bench.jobs;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.client.JobStatusMessage;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import io.infometis.streams.bench.measure.SourceProgress;
+
+/**
+ * A job running on a fresh MiniCluster in this JVM, started through a {@link JobLauncher} on its own thread
+ * (its {@code execute} blocks there); closing it cancels the job and stops the cluster. The cluster reports its
+ * Kafka sources' progress to {@link SourceProgress}.
+ */
+public final class MiniClusterJob implements AutoCloseable {
+
+    private final MiniCluster cluster;
+    private final Thread runner;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private MiniClusterJob(MiniCluster cluster, JobLauncher job, String name) {
+        this.cluster = cluster;
+        this.runner = new Thread(() -> {
+            try {
+                job.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "bench-job-" + name);
+        runner.setDaemon(true);
+    }
+
+    public static MiniClusterJob start(String name, int parallelism, JobLauncher job) throws Exception {
+        SourceProgress.reset();
+        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(configuration(parallelism)).setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(parallelism).build());
+        cluster.start();
+        MiniClusterContext.install(cluster, parallelism);
+        MiniClusterJob running = new MiniClusterJob(cluster, job, name);
+        running.runner.start();
+        return running;
+    }
+
+    /** Whether the job's thread still runs (its {@code execute} returns only when the job ends or fails). */
+    public boolean isRunning() {
+        return runner.isAlive() && failure.get() == null;
+    }
+
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            List<JobStatusMessage> jobs = List.copyOf(cluster.listJobs().get());
+            for (JobStatusMessage job : jobs) {
+                if (!job.getJobState().isGloballyTerminalState()) {
+                    cluster.cancelJob(job.getJobId()).get(30, TimeUnit.SECONDS);
+                }
+            }
+            runner.join(TimeUnit.SECONDS.toMillis(30));
+        } finally {
+            MiniClusterContext.uninstall();
+            cluster.close();
+        }
+    }
+
+    static Configuration configuration(int parallelism) {
+        Configuration conf = new Configuration();
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
+        conf.set(RestOptions.BIND_PORT, "0");
+        conf.setString("metrics.reporter." + SourceProgress.REPORTER_NAME + ".factory.class",
+                SourceProgress.Factory.class.getName());
+        return conf;
+    }
+}
