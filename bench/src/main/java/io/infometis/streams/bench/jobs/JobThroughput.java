@@ -1,9 +1,11 @@
 package io.infometis.streams.bench.jobs;
 
+import io.infometis.streams.bench.measure.CheckpointStats;
 import io.infometis.streams.bench.measure.CpuSample;
 import io.infometis.streams.bench.measure.SourceProgress;
 import io.infometis.streams.bench.measure.Throughput;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,9 +19,15 @@ public final class JobThroughput {
     private static final long POLL_MILLIS = 50;
 
     private final Map<String, Long> pids;
+    private final Map<String, CheckpointStats> checkpoints = new LinkedHashMap<>();
 
     public JobThroughput(Map<String, Long> pids) {
         this.pids = pids;
+    }
+
+    /** Checkpoint statistics of every run so far, by "name p&lt;parallelism&gt;". */
+    public Map<String, CheckpointStats> checkpoints() {
+        return checkpoints;
     }
 
     /**
@@ -39,8 +47,10 @@ public final class JobThroughput {
                     atStart = read;
                 }
                 if (read >= total) {
-                    return Throughput.between(name, parallelism, total - atStart, start, CpuSample.take(pids),
+                    Throughput t = Throughput.between(name, parallelism, total - atStart, start, CpuSample.take(pids),
                             "bench");
+                    checkpoints.put(name + " p" + parallelism, running.checkpoints());
+                    return t;
                 }
                 if (!running.isRunning()) {
                     throw new IllegalStateException(name + " stopped after reading " + read + " of " + total

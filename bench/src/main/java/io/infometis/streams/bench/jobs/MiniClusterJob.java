@@ -9,7 +9,14 @@ import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.client.JobStatusMessage;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infometis.streams.bench.measure.CheckpointStats;
 import io.infometis.streams.bench.measure.SourceProgress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 /**
  * A job running on a fresh MiniCluster in this JVM, started through a {@link JobLauncher} on its own thread
@@ -17,6 +24,8 @@ import io.infometis.streams.bench.measure.SourceProgress;
  * Kafka sources' progress to {@link SourceProgress}.
  */
 public final class MiniClusterJob implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MiniCluster cluster;
     private final Thread runner;
@@ -53,6 +62,34 @@ public final class MiniClusterJob implements AutoCloseable {
 
     public Throwable failure() {
         return failure.get();
+    }
+
+    /** Checkpoints of the job so far (the first job of the cluster); {@link CheckpointStats#NONE} when none. */
+    public CheckpointStats checkpoints() {
+        try {
+            List<JobStatusMessage> jobs = List.copyOf(cluster.listJobs().get());
+            if (jobs.isEmpty()) {
+                return CheckpointStats.NONE;
+            }
+            URI rest = cluster.getRestAddress().get(10, TimeUnit.SECONDS);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    rest.resolve("/jobs/" + jobs.get(0).getJobId() + "/checkpoints")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode stats = JSON.readTree(response.body());
+            long completed = stats.path("counts").path("completed").asLong();
+            if (completed == 0) {
+                return CheckpointStats.NONE;
+            }
+            JsonNode summary = stats.path("summary");
+            return new CheckpointStats(completed,
+                    stats.path("latest").path("completed").path("state_size").asLong(),
+                    summary.path("state_size").path("max").asLong(),
+                    summary.path("end_to_end_duration").path("avg").asDouble(Double.NaN),
+                    summary.path("end_to_end_duration").path("max").asDouble(Double.NaN));
+        } catch (Exception e) {
+            System.err.println("bench: cannot read the checkpoint statistics: " + e);
+            return CheckpointStats.NONE;
+        }
     }
 
     @Override

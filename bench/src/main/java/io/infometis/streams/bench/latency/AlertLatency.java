@@ -6,6 +6,7 @@ import io.infometis.streams.bench.ceiling.PlainAvroDecoder;
 import io.infometis.streams.bench.jobs.BenchJob;
 import io.infometis.streams.bench.jobs.FraudRules;
 import io.infometis.streams.bench.jobs.MiniClusterJob;
+import io.infometis.streams.bench.load.FreshTopics;
 import io.infometis.streams.bench.measure.SourceProgress;
 import io.infometis.streams.events.Alert;
 import io.infometis.streams.events.TopicSpec;
@@ -26,8 +27,6 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.http.HttpHost;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -69,7 +68,8 @@ public final class AlertLatency {
     public LatencyResult measure(String tag, double share, double backgroundEventsPerSecond,
                                  double recordsPerBackgroundEvent, Duration duration, Duration drain) throws Exception {
         String prefix = "lat-" + tag + "-";
-        Map<String, String> topics = createTopics(prefix);
+        Map<String, String> topics = FreshTopics.create(bootstrapServers, prefix, List.of(Topics.PAYMENTS,
+                Topics.USER_EVENTS, Topics.ORDERS, Topics.ALERT_RULES, Topics.ALERTS, Topics.DLQ));
         new FraudRules(bootstrapServers, topics.get(Topics.ALERT_RULES.name())).growTo(10);
 
         Map<String, String> args = new LinkedHashMap<>();
@@ -125,26 +125,6 @@ public final class AlertLatency {
             return new LatencyResult(share, sent / seconds, Percentiles.of(uncommitted), Percentiles.of(committed),
                     Percentiles.of(searchable));
         }
-    }
-
-    /** Fresh topics for this run, laid out as the catalogue's: catalogue name to actual name. */
-    private Map<String, String> createTopics(String prefix) throws Exception {
-        Map<String, String> names = new LinkedHashMap<>();
-        List<NewTopic> topics = new ArrayList<>();
-        for (TopicSpec spec : List.of(Topics.PAYMENTS, Topics.USER_EVENTS, Topics.ORDERS, Topics.ALERT_RULES,
-                Topics.ALERTS, Topics.DLQ)) {
-            String name = prefix + spec.name();
-            names.put(spec.name(), name);
-            NewTopic topic = new NewTopic(name, spec.partitions(), (short) 1);
-            if (spec.compacted()) {
-                topic.configs(Map.of("cleanup.policy", "compact"));
-            }
-            topics.add(topic);
-        }
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            admin.createTopics(topics).all().get();
-        }
-        return names;
     }
 
     /** Waits until the job's readers hold every partition of its event topics: from then on it is live. */

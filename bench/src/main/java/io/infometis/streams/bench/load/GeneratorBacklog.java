@@ -4,7 +4,9 @@ import io.infometis.streams.generator.BadRecordKind;
 import io.infometis.streams.generator.ClockMode;
 import io.infometis.streams.generator.Generator;
 import io.infometis.streams.generator.GeneratorSettings;
+import io.infometis.streams.events.Topics;
 import io.infometis.streams.generator.kafka.KafkaEventWriter;
+import io.infometis.streams.generator.kafka.TopicNames;
 import io.infometis.streams.events.TopicSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,11 @@ public final class GeneratorBacklog {
      * @param cards            distinct cards
      */
     public Loaded load(long seed, long backgroundEvents, int users, int cards) {
+        return load(seed, backgroundEvents, users, cards, TopicNames.catalogue());
+    }
+
+    /** The same onto renamed topics (which must exist); counts are by catalogue topic name. */
+    public Loaded load(long seed, long backgroundEvents, int users, int cards, TopicNames topics) {
         GeneratorSettings.Builder settings = GeneratorSettings.builder()
                 .seed(seed).count(backgroundEvents).users(users).cards(cards).clock(ClockMode.SIMULATED);
         for (BadRecordKind kind : BadRecordKind.values()) {
@@ -53,10 +60,17 @@ public final class GeneratorBacklog {
         }
         long begin = System.nanoTime();
         try (KafkaEventWriter writer = KafkaEventWriter.builder()
-                .bootstrapServers(bootstrapServers).registryUrl(registryUrl).clock(ClockMode.SIMULATED).build()) {
+                .bootstrapServers(bootstrapServers).registryUrl(registryUrl).clock(ClockMode.SIMULATED)
+                .topicNames(topics).build()) {
             KafkaEventWriter.Summary summary = writer.write(Generator.create(settings.build()));
-            return new Loaded(summary.records(), Map.copyOf(summary.recordsPerTopic()),
-                    (System.nanoTime() - begin) / 1e9);
+            Map<String, Long> byCatalogueName = new LinkedHashMap<>();
+            for (TopicSpec spec : Topics.all()) {
+                Long n = summary.recordsPerTopic().get(topics.actual(spec.name()));
+                if (n != null) {
+                    byCatalogueName.put(spec.name(), n);
+                }
+            }
+            return new Loaded(summary.records(), byCatalogueName, (System.nanoTime() - begin) / 1e9);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.infometis.streams.bench.report;
 
 import io.infometis.streams.bench.latency.LatencyResult;
 import io.infometis.streams.bench.load.GeneratorBacklog;
+import io.infometis.streams.bench.measure.CheckpointStats;
 import io.infometis.streams.bench.measure.Throughput;
 import io.infometis.streams.bench.micro.MicroResult;
 import io.infometis.streams.bench.run.BenchProfile;
@@ -24,6 +25,9 @@ public final class BenchResults {
     public final List<Throughput> jobs = new ArrayList<>();
     public final List<MicroResult> micro = new ArrayList<>();
     public final List<LatencyResult> latency = new ArrayList<>();
+    public final List<StateScalingRow> stateScaling = new ArrayList<>();
+    /** Checkpoint statistics of each job run, by "name p&lt;parallelism&gt;". */
+    public final Map<String, CheckpointStats> checkpoints = new LinkedHashMap<>();
     public final List<ComponentMemory> memory = new ArrayList<>();
     /** What was not measured, and why (a missing job, a step that failed). */
     public final Map<String, String> notMeasured = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.infometis.streams.bench.report;
 import io.infometis.streams.bench.jobs.BenchJob;
 import io.infometis.streams.bench.latency.LatencyResult;
 import io.infometis.streams.bench.latency.Percentiles;
+import io.infometis.streams.bench.measure.CheckpointStats;
 import io.infometis.streams.bench.measure.Throughput;
 import io.infometis.streams.bench.run.BenchRun;
 import io.infometis.streams.bench.micro.MicroResult;
@@ -58,6 +59,8 @@ public final class MarkdownReport {
         ceilings();
         jobs();
         latency();
+        stateScaling();
+        checkpoints();
         targets();
         micro();
         memory();
@@ -185,6 +188,41 @@ public final class MarkdownReport {
                     + l.uncommitted().count() + " | " + triple(l.uncommitted()) + " | " + triple(l.committed())
                     + " | " + triple(l.searchable()) + " |");
         }
+        line("");
+    }
+
+    private void stateScaling() {
+        if (r.stateScaling.isEmpty()) {
+            return;
+        }
+        line("## State: distinct users and cards (fraud detection, p1, 10 rules)");
+        line("");
+        line("| distinct users and cards | events/s | CPU s / M events | checkpoints | last state MiB | checkpoint avg / max ms |");
+        line("|---:|---:|---:|---:|---:|---:|");
+        for (StateScalingRow row : r.stateScaling) {
+            CheckpointStats c = row.checkpoints();
+            line("| " + count(row.distinctUsersAndCards()) + " | " + count(Math.round(row.throughput().eventsPerSecond()))
+                    + " | " + fixed(row.throughput().workerCpuSecondsPerMillion(), 2) + " | " + c.completed() + " | "
+                    + c.lastStateMiB() + " | " + fixed(c.avgDurationMillis(), 0) + " / " + fixed(c.maxDurationMillis(), 0)
+                    + " |");
+        }
+        line("");
+    }
+
+    private void checkpoints() {
+        if (r.checkpoints.isEmpty()) {
+            return;
+        }
+        line("## Checkpoints during the job runs");
+        line("");
+        line("From Flink's REST API at the end of each run (the job's own checkpoint interval; runs shorter than it");
+        line("complete none).");
+        line("");
+        line("| run | completed | last state MiB | largest state MiB | avg / max duration ms |");
+        line("|---|---:|---:|---:|---:|");
+        r.checkpoints.forEach((run, c) -> line("| " + run + " | " + c.completed() + " | " + c.lastStateMiB() + " | "
+                + (c.completed() == 0 ? "n/a" : fixed(c.maxStateBytes() / (1024.0 * 1024), 1)) + " | "
+                + fixed(c.avgDurationMillis(), 0) + " / " + fixed(c.maxDurationMillis(), 0) + " |"));
         line("");
     }
 

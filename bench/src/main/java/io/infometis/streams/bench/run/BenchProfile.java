@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param jmhIterations   JMH measured iterations
  * @param jmhIterationTime length of one JMH iteration
  * @param latencyRun      how long the generator sends LIVE traffic in each latency run
+ * @param largeUsers      distinct users and cards of the state-scaling backlog (the main one has 10,000)
  */
 public record BenchProfile(
         String name,
@@ -32,7 +33,8 @@ public record BenchProfile(
         int jmhWarmups,
         int jmhIterations,
         Duration jmhIterationTime,
-        Duration latencyRun) {
+        Duration latencyRun,
+        int largeUsers) {
 
     public BenchProfile {
         Objects.requireNonNull(name, "name");
@@ -50,12 +52,12 @@ public record BenchProfile(
 
     public static BenchProfile full() {
         return new BenchProfile("full", 2_000_000, 500_000, 1000, List.of(1, 2), Duration.ofMinutes(20),
-                2, 3, 5, Duration.ofSeconds(5), Duration.ofSeconds(60));
+                2, 3, 5, Duration.ofSeconds(5), Duration.ofSeconds(60), 1_000_000);
     }
 
     public static BenchProfile smoke() {
         return new BenchProfile("smoke", 20_000, 5_000, 1000, List.of(1, 2), Duration.ofMinutes(2),
-                1, 0, 1, Duration.ofMillis(500), Duration.ofSeconds(10));
+                1, 0, 1, Duration.ofMillis(500), Duration.ofSeconds(10), 100_000);
     }
 
     public boolean isSmoke() {
@@ -64,6 +66,6 @@ public record BenchProfile(
 
     public BenchProfile withBacklog(long events) {
         return new BenchProfile(name, events, bulkDocuments, bulkSize, parallelisms, stepTimeout, jmhForks,
-                jmhWarmups, jmhIterations, jmhIterationTime, latencyRun);
+                jmhWarmups, jmhIterations, jmhIterationTime, latencyRun, largeUsers);
     }
 }

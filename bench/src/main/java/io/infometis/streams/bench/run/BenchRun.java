@@ -9,7 +9,11 @@ import io.infometis.streams.bench.jobs.JobThroughput;
 import io.infometis.streams.bench.latency.AlertLatency;
 import io.infometis.streams.bench.latency.LatencyResult;
 import io.infometis.streams.bench.jobs.OrderMetricsSql;
+import io.infometis.streams.bench.load.FreshTopics;
 import io.infometis.streams.bench.load.GeneratorBacklog;
+import io.infometis.streams.bench.measure.CheckpointStats;
+import io.infometis.streams.bench.report.StateScalingRow;
+import io.infometis.streams.generator.kafka.TopicNames;
 import io.infometis.streams.bench.measure.ProcFs;
 import io.infometis.streams.bench.measure.Throughput;
 import io.infometis.streams.bench.micro.MicroBenchmarks;
@@ -42,6 +46,7 @@ public final class BenchRun {
     public static final String SQL_PEER = "Metrics peer in Flink SQL (same per-minute figures)";
     static final List<Integer> FRAUD_RULE_COUNTS = List.of(1, 10, 100, 1000);
     static final int FRAUD_BASELINE_RULES = 10;
+    static final int MAIN_USERS = 10_000;
     static final List<Double> LATENCY_SHARES = List.of(0.25, 0.5, 0.75);
     /** After the last event: the fraud job's default checkpoint interval (10 s) plus margin, for read_committed. */
     static final Duration LATENCY_DRAIN = Duration.ofSeconds(15);
@@ -51,6 +56,7 @@ public final class BenchRun {
     private final Path chartsDir;
     private final BenchResults results;
     private final boolean microbenchmarks;
+    private Map<String, CheckpointStats> checkpoints = Map.of();
     private boolean failed;
 
     public BenchRun(BenchProfile profile, Path out, String command, boolean microbenchmarks) {
@@ -90,6 +96,7 @@ public final class BenchRun {
             results.notMeasured.put("the run", "the stack failed: " + e.getMessage());
         }
         results.loadAtEnd = ProcFs.loadAverage();
+        results.checkpoints.putAll(checkpoints);
         results.totalSeconds = (System.nanoTime() - begin) / 1e9;
         Charts.draw(results, chartsDir);
         Files.createDirectories(out.getParent());
@@ -102,7 +109,7 @@ public final class BenchRun {
     private void loadBacklog(BenchStack stack) {
         log("generating a backlog of " + profile.backlogEvents() + " background events");
         GeneratorBacklog.Loaded loaded = new GeneratorBacklog(stack.kafkaBootstrapServers(), stack.registryUrl())
-                .load(42, profile.backlogEvents(), 10_000, 10_000);
+                .load(42, profile.backlogEvents(), MAIN_USERS, MAIN_USERS);
         results.backlog = loaded;
         log(String.format("backlog: %,d records in %.1f s %s", loaded.records(), loaded.seconds(),
                 loaded.recordsPerTopic()));
@@ -126,6 +133,7 @@ public final class BenchRun {
 
     private void jobs(BenchStack stack, Map<String, Long> pids) {
         JobThroughput runner = new JobThroughput(pids);
+        checkpoints = runner.checkpoints();
         Map<String, Long> metricsInputs = results.backlog.of(OrderMetricsSql.INPUTS);
         for (int p : profile.parallelisms()) {
             step("Flink SQL peer of the metrics job, p" + p, "the SQL peer failed", () -> measuredJob(runner.measure(
@@ -170,8 +178,41 @@ public final class BenchRun {
             }
             if (count == FRAUD_BASELINE_RULES) {
                 latency(stack, inputs);
+                stateScaling(stack, runner);
             }
         }
+    }
+
+    /**
+     * State size, checkpoint duration and throughput with 10 thousand (the main backlog) versus 1 million distinct
+     * users and cards: a second backlog of the same size on its own topics, the same 10 rules.
+     */
+    private void stateScaling(BenchStack stack, JobThroughput runner) {
+        BenchJob job = BenchJob.FRAUD;
+        String baseline = fraudLabel(FRAUD_BASELINE_RULES);
+        Throughput small = results.job(baseline, 1);
+        if (small != null) {
+            results.stateScaling.add(new StateScalingRow(MAIN_USERS, small,
+                    runner.checkpoints().getOrDefault(baseline + " p1", CheckpointStats.NONE)));
+        }
+        int largeUsers = profile.largeUsers();
+        step(String.format("fraud-detection job, %,d users and cards, p1", largeUsers), "the large-state run failed", () -> {
+            Map<String, String> topics = FreshTopics.create(stack.kafkaBootstrapServers(), "large-state-",
+                    List.of(Topics.PAYMENTS, Topics.USER_EVENTS, Topics.ORDERS, Topics.CUSTOMERS));
+            log(String.format("generating a second backlog of %,d events over %,d users and cards",
+                    profile.backlogEvents(), largeUsers));
+            GeneratorBacklog.Loaded loaded = new GeneratorBacklog(stack.kafkaBootstrapServers(), stack.registryUrl())
+                    .load(43, profile.backlogEvents(), largeUsers, largeUsers, TopicNames.of(topics));
+            Map<String, Long> inputs = new LinkedHashMap<>();
+            job.inputs().forEach(t -> inputs.put(topics.get(t.name()), loaded.on(t.name())));
+            Map<String, String> args = jobArguments(stack, job, "large-state");
+            topics.forEach((catalogue, actual) -> args.put("topic." + catalogue, actual));
+            String label = String.format("%s, %,d users and cards", baseline, largeUsers);
+            Throughput large = runner.measure(label, 1, inputs, job.launcher(args), profile.stepTimeout());
+            measuredJob(large);
+            results.stateScaling.add(new StateScalingRow(largeUsers, large,
+                    runner.checkpoints().getOrDefault(label + " p1", CheckpointStats.NONE)));
+        });
     }
 
     /** Latency at 25, 50 and 75% of the fraud job's maximum rate (10 rules, p1) measured just before. */
