@@ -57,7 +57,8 @@ final class BackgroundTraffic {
         } else if (r < 0.96) {
             long loggedIn = login(user, now);
             if (random.chance(0.15)) {
-                UserEventType change = random.chance(0.5) ? UserEventType.PASSWORD_CHANGED : UserEventType.EMAIL_CHANGED;
+                UserEventType change =
+                        random.chance(0.5) ? UserEventType.PASSWORD_CHANGED : UserEventType.EMAIL_CHANGED;
                 userEvent(user, loggedIn + random.between(30, 600) * SECOND, change);
             }
             if (random.chance(0.6)) {
@@ -70,7 +71,7 @@ final class BackgroundTraffic {
         return plannedByActivity;
     }
 
-    /** Plans the user's profile at {@code time} before their first activity, unless it is due after their first order. */
+    /** Plans the user's profile at {@code time}, before their first activity, unless it is due after their first order. */
     void ensureProfile(Shopper user, long time) {
         if (!user.profilePlanned && !user.lateProfile) {
             planProfile(user, time);

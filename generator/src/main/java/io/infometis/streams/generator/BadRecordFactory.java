@@ -32,6 +32,8 @@ final class BadRecordFactory {
     /** Registry ids are small sequence numbers; ids this high are never issued in practice. */
     private static final int UNISSUED_ID_MIN = 1_000_000_000;
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
+    /** A device clock decades ahead; fixed, so runs stay reproducible. */
+    static final Instant FAR_FUTURE_FLOOR = Instant.parse("2100-01-01T00:00:00Z");
 
     private final Seeded random;
 
@@ -150,10 +152,15 @@ final class BadRecordFactory {
         return value;
     }
 
-    /** Between 25 hours and 30 days ahead of the stream. */
+    /**
+     * 25 hours to 30 days after the later of the stream's time and {@link #FAR_FUTURE_FLOOR}: more than a day
+     * ahead both of the stream and of the wall clock, so a validator may compare with either (a validator sees
+     * only the record, and a simulated run's event time may lie long before today).
+     */
     private SpecificRecord inTheFuture(SpecificRecord value, long now) {
         long ahead = DAY_MS + Duration.ofHours(1).toMillis() + random.between(0, 29 * DAY_MS);
-        value.put(value.getSchema().getField("event_time").pos(), Instant.ofEpochMilli(now + ahead));
+        long base = Math.max(now, FAR_FUTURE_FLOOR.toEpochMilli());
+        value.put(value.getSchema().getField("event_time").pos(), Instant.ofEpochMilli(base + ahead));
         return value;
     }
 

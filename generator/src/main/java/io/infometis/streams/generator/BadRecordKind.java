@@ -17,7 +17,10 @@ public enum BadRecordKind {
     NEGATIVE_AMOUNT(true, List.of(Topics.ORDERS.name(), Topics.PAYMENTS.name())),
     /** Decodes, but the currency is not an ISO-4217 code (orders, payments). */
     UNKNOWN_CURRENCY(true, List.of(Topics.ORDERS.name(), Topics.PAYMENTS.name())),
-    /** Decodes, but event_time lies more than a day (25 h to 30 days) ahead of the stream's event time. */
+    /**
+     * Decodes, but event_time lies more than a day ahead both of the stream's event time and of the wall clock:
+     * 25 h to 30 days after the later of the stream's time and 2100-01-01 (a device clock decades off).
+     */
     FUTURE_TIMESTAMP(true, allEventTopics());
 
     private final boolean decodable;

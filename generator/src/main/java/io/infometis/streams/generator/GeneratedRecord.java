@@ -31,6 +31,26 @@ public record GeneratedRecord(String topic, String key, SpecificRecord value, by
         this(topic, key, value, null, eventTime, null);
     }
 
+    /** Compares {@code raw} by content, so that two runs with the same seed give equal records. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GeneratedRecord other
+                && topic.equals(other.topic) && key.equals(other.key) && Objects.equals(value, other.value)
+                && Arrays.equals(raw, other.raw) && eventTime == other.eventTime && badKind == other.badKind;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(topic, key, value, Arrays.hashCode(raw), eventTime, badKind);
+    }
+
+    @Override
+    public String toString() {
+        return "GeneratedRecord[topic=" + topic + ", key=" + key + ", eventTime=" + eventTime
+                + (badKind == null ? "" : ", badKind=" + badKind)
+                + (raw == null ? ", value=" + value : ", raw=" + raw.length + " bytes") + "]";
+    }
+
     public boolean isBad() {
         return badKind != null;
     }

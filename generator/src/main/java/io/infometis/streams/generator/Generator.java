@@ -74,7 +74,8 @@ public final class Generator implements Iterator<GeneratedRecord> {
         Population population = new Population(settings, random, startMillis);
         Events events = new Events(random);
         this.background = new BackgroundTraffic(random, population, timeline, events, startMillis);
-        this.scenarios = new ScenarioInjector(random, population, timeline, events, background, settings.atoMinAmount());
+        this.scenarios = new ScenarioInjector(random, population, timeline, events, background,
+                settings.atoMinAmount());
         this.badRecords = new BadRecordFactory(random);
     }
 
@@ -151,8 +152,9 @@ public final class Generator implements Iterator<GeneratedRecord> {
             clock += Math.max(1, planned) * stepMillis;
             releaseBefore = (long) Math.ceil(clock);
         }
-        for (Timeline.Planned p = timeline.pollBefore(releaseBefore); p != null; p = timeline.pollBefore(releaseBefore)) {
-            release(p);
+        Timeline.Planned due;
+        while ((due = timeline.pollBefore(releaseBefore)) != null) {
+            release(due);
         }
         if (phase != Phase.DRAIN) {
             now = releaseBefore;

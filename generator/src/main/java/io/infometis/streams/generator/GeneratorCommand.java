@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  * writes its ground truth. See docs/generator.md.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = GeneratorCommand.JarVersion.class,
         description = "Writes reproducible traffic with injected fraud scenarios and bad records to user-events, "
                 + "orders, payments and customers, and prints what it injected (the ground truth, JSON).")
 public final class GeneratorCommand implements Callable<Integer> {
@@ -256,6 +257,10 @@ public final class GeneratorCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--event-rate: applies to --clock SIMULATED only; with LIVE, "
                             + "--rate sets the pace");
                 }
+                if (rate != null && !(rate > 0)) {
+                    throw new IllegalArgumentException("--rate: expected background events per second > 0 with "
+                            + "--clock LIVE (as fast as possible only exists for SIMULATED), got " + rate);
+                }
                 b.eventRate(rate == null ? 10.0 : rate);
             } else if (eventRate != null) {
                 b.eventRate(eventRate);
@@ -289,6 +294,15 @@ public final class GeneratorCommand implements Callable<Integer> {
     private static void every(GeneratorSettings.Builder b, BadRecordKind kind, Long n) {
         if (n != null) {
             b.every(kind, n);
+        }
+    }
+
+    /** The version in the jar's manifest (unknown when run from classes, e.g. in the IDE). */
+    static final class JarVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = GeneratorCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"generate (InfoMetis Streams) " + (version == null ? "unknown version" : version)};
         }
     }
 

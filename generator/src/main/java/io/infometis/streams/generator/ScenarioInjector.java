@@ -97,7 +97,8 @@ final class ScenarioInjector {
         List<Shopper> idle = new ArrayList<>();
         List<Shopper> busy = new ArrayList<>();
         for (Shopper s : population.shoppers()) {
-            if (s.availableAt(now) && s.loginSent) {
+            // countriesUsed holds home plus the foreign ones used: some foreign country is left while this holds.
+            if (s.availableAt(now) && s.loginSent && s.countriesUsed.size() <= Market.FOREIGN_COUNTRIES.size()) {
                 (s.pending == 0 ? idle : busy).add(s);
             }
         }
@@ -105,6 +106,10 @@ final class ScenarioInjector {
             return random.pick(idle);
         }
         return busy.isEmpty() ? null : random.pick(busy);
+    }
+
+    private static List<Market.ForeignCountry> unusedForeignCountries(Shopper user) {
+        return Market.FOREIGN_COUNTRIES.stream().filter(c -> !user.countriesUsed.contains(c.code())).toList();
     }
 
     private void cardTesting(long now) {
@@ -147,7 +152,9 @@ final class ScenarioInjector {
     }
 
     private void accountTakeover(Shopper victim, long now) {
-        Market.ForeignCountry from = random.pick(Market.FOREIGN_COUNTRIES);
+        // A country they never used, also on a second takeover of the same user.
+        Market.ForeignCountry from = random.pick(unusedForeignCountries(victim));
+        victim.countriesUsed.add(from.code());
         String ip = from.ipPrefix() + "." + random.between(0, 255) + "." + random.between(1, 254);
         String device = "dev-" + random.hex(12);
 

@@ -12,6 +12,8 @@ final class Shopper {
     final String homeIp;
     final List<String> devices;
     final List<String> cards = new java.util.ArrayList<>();
+    /** Countries this user has logged in from (home, and the countries of earlier takeovers). */
+    final java.util.Set<String> countriesUsed = new java.util.HashSet<>();
     final LocalDate signupDate;
     final String segment;
     final String email;
@@ -42,6 +44,7 @@ final class Shopper {
         this.email = email;
         this.lateProfile = lateProfile;
         this.tier = tier;
+        this.countriesUsed.add(home.code());
     }
 
     boolean availableAt(long time) {

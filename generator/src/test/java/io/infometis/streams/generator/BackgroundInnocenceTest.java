@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BackgroundInnocenceTest {
 
+    private static final GeneratorSettings TINY = GeneratorSettings.builder().seed(4).users(6).cards(6)
+            .count(300_000).every(ScenarioKind.CARD_TESTING, 2_000).every(ScenarioKind.ACCOUNT_TAKEOVER, 100)
+            .every(ScenarioKind.UNPAID_ORDER, 2_000).build();
+
     static Stream<Arguments> runs() {
         GeneratorSettings.Builder frequent = GeneratorSettings.builder().count(30_000)
                 .every(ScenarioKind.CARD_TESTING, 150).every(ScenarioKind.ACCOUNT_TAKEOVER, 200)
@@ -35,6 +40,8 @@ class BackgroundInnocenceTest {
         return Stream.of(
                 Arguments.of("roomy", frequent.seed(1).users(500).cards(800).build()),
                 Arguments.of("crowded", frequent.seed(2).users(25).cards(30).build()),
+                // Six users over 8 hours: the same victims are taken over again (each time from a new country).
+                Arguments.of("tiny", TINY),
                 Arguments.of("background only", GeneratorSettings.builder().seed(3).users(40).cards(40)
                         .count(30_000).backgroundOnly().build()));
     }
@@ -49,9 +56,18 @@ class BackgroundInnocenceTest {
         assertThat(found).containsExactlyInAnyOrderElementsOf(IndependentDetector.expected(run.groundTruth()));
         if (!name.equals("background only")) {
             for (ScenarioKind kind : ScenarioKind.values()) {
-                assertThat(run.groundTruth().scenarios(kind)).as("%s injected", kind).hasSizeGreaterThan(5);
+                assertThat(run.groundTruth().scenarios(kind)).as("%s injected", kind).hasSizeGreaterThan(2);
             }
         }
+    }
+
+    @Test
+    void aUserCanBeTakenOverAgainFromAnotherNewCountry() {
+        Map<String, List<String>> countriesByVictim = new HashMap<>();
+        Generator.run(TINY).groundTruth().scenarios(ScenarioKind.ACCOUNT_TAKEOVER).forEach(s ->
+                countriesByVictim.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s.details().get("loginCountry")));
+        assertThat(countriesByVictim.values()).anyMatch(countries -> countries.size() > 1);
+        assertThat(countriesByVictim.values()).allMatch(countries -> new HashSet<>(countries).size() == countries.size());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -88,6 +88,16 @@ class BadRecordsTest {
     }
 
     @Test
+    void futureTimestampsAreMoreThanADayAheadOfTheStreamAndOfTheWallClock() {
+        long tomorrow = System.currentTimeMillis() + Duration.ofDays(1).toMillis();
+        assertThat(bad(BadRecordKind.FUTURE_TIMESTAMP)).allSatisfy(r -> {
+            long eventTime = IndependentDetector.time(r.value());
+            assertThat(eventTime - r.eventTime()).isGreaterThan(Duration.ofDays(1).toMillis());
+            assertThat(eventTime).isGreaterThan(tomorrow);
+        });
+    }
+
+    @Test
     void missingIdRecordsHaveTheEmptyIdAsKey() {
         assertThat(bad(BadRecordKind.MISSING_ID)).allSatisfy(r -> assertThat(r.key()).isEmpty());
     }

@@ -70,6 +70,12 @@ class GeneratorCommandTest {
     }
 
     @Test
+    void aLiveClockNeedsAPositiveRate() {
+        assertThat(run("--dry-run", "--count", "10", "--clock", "live", "--rate", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--rate: expected background events per second > 0");
+    }
+
+    @Test
     void unknownTopicRenamesAreRefused() {
         assertThat(run("--count", "10", "--bootstrap-servers", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1",
                 "--topic", "ordres=x")).isEqualTo(2);
@@ -78,10 +84,11 @@ class GeneratorCommandTest {
 
     @Test
     void aFailureWhileSendingIsOneLineAndExitCodeOne() {
-        // Nothing listens on port 1: the producer gives up after max.block.ms and the command says so.
+        // Nothing listens on port 1: the start-up check gives up after default.api.timeout.ms and says what to check.
         int exit = run("--count", "10", "--tail", "0 s", "--bootstrap-servers", "127.0.0.1:1",
-                "--registry-url", "http://127.0.0.1:1/apis/ccompat/v7", "--kafka-property", "max.block.ms=500");
+                "--registry-url", "http://127.0.0.1:1/apis/ccompat/v7", "--kafka-property", "default.api.timeout.ms=1000", "--kafka-property", "request.timeout.ms=1000");
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("generate: failed: ");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("generate: failed: Kafka at 127.0.0.1:1 did not answer in time: check --bootstrap-servers");
     }
 }

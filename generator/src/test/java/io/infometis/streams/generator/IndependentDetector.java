@@ -52,20 +52,18 @@ final class IndependentDetector {
         List<Detection> found = new ArrayList<>();
         byCard.forEach((card, payments) -> {
             payments.sort(Comparator.comparing(Payment::getEventTime));
-            for (Payment authorized : payments) {
-                if (authorized.getStatus() != PaymentStatus.AUTHORIZED) {
-                    continue;
+            // Sliding window of the FAILED payments in the 10 minutes before the current payment.
+            java.util.ArrayDeque<Payment> recentFailures = new java.util.ArrayDeque<>();
+            for (Payment p : payments) {
+                long t = p.getEventTime().toEpochMilli();
+                while (!recentFailures.isEmpty() && t - recentFailures.peekFirst().getEventTime().toEpochMilli() > TEN_MINUTES) {
+                    recentFailures.pollFirst();
                 }
-                long t = authorized.getEventTime().toEpochMilli();
-                List<String> ids = new ArrayList<>();
-                for (Payment p : payments) {
-                    long pt = p.getEventTime().toEpochMilli();
-                    if (p.getStatus() == PaymentStatus.FAILED && pt <= t && t - pt <= TEN_MINUTES) {
-                        ids.add(p.getEventId());
-                    }
-                }
-                if (ids.size() >= 3) {
-                    ids.add(authorized.getEventId());
+                if (p.getStatus() == PaymentStatus.FAILED) {
+                    recentFailures.addLast(p);
+                } else if (p.getStatus() == PaymentStatus.AUTHORIZED && recentFailures.size() >= 3) {
+                    List<String> ids = new ArrayList<>(recentFailures.stream().map(Payment::getEventId).toList());
+                    ids.add(p.getEventId());
                     found.add(new Detection(ScenarioKind.CARD_TESTING, card, ids));
                 }
             }

@@ -200,15 +200,44 @@ class KafkaEventWriterRealStackTest {
     }
 
     @Test
-    void aBrokerThatIsNotThereFailsTheWriteInsteadOfLosingRecords() {
-        GeneratedRecord one = generated.stream().filter(r -> !r.isBad()).findFirst().orElseThrow();
+    void missingTopicsStopTheWriteBeforeAnythingIsSentAndAreNamed() {
+        TopicNames partly = TopicNames.of(Map.of("orders", "writer-it-no-such-orders",
+                "payments", "writer-it-no-such-payments"));
         try (KafkaEventWriter writer = KafkaEventWriter.builder().bootstrapServers(STACK.kafkaBootstrapServers())
-                .registryUrl(STACK.registryUrl())
-                .topicNames(TopicNames.of(Map.of(one.topic(), "writer-it-no-such-topic")))
-                .kafkaProperties(Map.of("max.block.ms", "2000", "delivery.timeout.ms", "3000",
-                        "request.timeout.ms", "2000", "linger.ms", "0"))
-                .build()) {
-            assertThatThrownBy(() -> writer.write(List.of(one).iterator()))
+                .registryUrl(STACK.registryUrl()).topicNames(partly).startupCheckTimeout(Duration.ofSeconds(2)).build()) {
+            assertThatThrownBy(() -> writer.write(generated.iterator()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("topics missing on " + STACK.kafkaBootstrapServers()
+                            + ": writer-it-no-such-orders, writer-it-no-such-payments");
+        }
+    }
+
+    @Test
+    void aSendThatFailsFailsTheWriteInsteadOfLosingRecords() {
+        // The broker refuses records over 1 KiB for this topic: the send fails after the topic check passed.
+        STACK.createTopic("writer-it-small-user-events", 1);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(STACK.adminProperties())) {
+            admin.incrementalAlterConfigs(Map.of(
+                    new org.apache.kafka.common.config.ConfigResource(
+                            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "writer-it-small-user-events"),
+                    List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
+                            new org.apache.kafka.clients.admin.ConfigEntry("max.message.bytes", "1024"),
+                            org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        UserEvent big = UserEvent.newBuilder().setEventId("big-1").setEventTime(Instant.ofEpochMilli(0))
+                .setUserId("u-big").setType(io.infometis.streams.events.UserEventType.LOGIN).setIp("192.0.2.1")
+                .setCountry("NL").setDeviceId("d".repeat(4096)).build();
+        Map<String, String> renames = new HashMap<>(Map.of("user-events", "writer-it-small-user-events"));
+        for (String other : List.of("orders", "payments", "customers")) {
+            renames.put(other, "writer-it-" + other);
+        }
+        try (KafkaEventWriter writer = KafkaEventWriter.builder().bootstrapServers(STACK.kafkaBootstrapServers())
+                .registryUrl(STACK.registryUrl()).topicNames(TopicNames.of(renames))
+                .kafkaProperties(Map.of("compression.type", "none")).build()) {
+            assertThatThrownBy(() -> writer.write(List.of(
+                    new GeneratedRecord(Topics.USER_EVENTS.name(), "u-big", big, 0)).iterator()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("sending to Kafka failed");
         }

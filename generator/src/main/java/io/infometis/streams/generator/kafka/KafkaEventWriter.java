@@ -13,9 +13,14 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,7 +58,13 @@ public final class KafkaEventWriter implements AutoCloseable {
         }
     }
 
+    /** Default of how long the start-up check waits for the broker and the topics. */
+    public static final Duration DEFAULT_STARTUP_CHECK_TIMEOUT = Duration.ofSeconds(15);
+
     private final KafkaProducer<String, byte[]> producer;
+    private final Properties adminProperties;
+    private final String bootstrapServers;
+    private final Duration startupCheckTimeout;
     private final ValueEncoder encoder;
     private final TopicNames topicNames;
     private final ClockMode clock;
@@ -63,14 +74,23 @@ public final class KafkaEventWriter implements AutoCloseable {
     private volatile boolean stopRequested;
 
     private KafkaEventWriter(Builder b) {
+        this.bootstrapServers = b.bootstrapServers;
+        this.startupCheckTimeout = b.startupCheckTimeout;
+        this.adminProperties = new Properties();
+        String checkTimeoutMs = String.valueOf(b.startupCheckTimeout.toMillis());
+        adminProperties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, checkTimeoutMs);
+        adminProperties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, checkTimeoutMs);
+        adminProperties.putAll(b.kafkaProperties);
+        adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "10");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.putAll(b.kafkaProperties);
-        // Whatever the extras say, keys are strings and values bytes: that is the contract of every topic.
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
+        // Whatever the extras say: nothing acknowledged may be lost or duplicated (the ground truth counts every
+        // record), keys are strings and values bytes (the contract of every topic).
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.topicNames = b.topicNames;
@@ -89,10 +109,12 @@ public final class KafkaEventWriter implements AutoCloseable {
     }
 
     /**
-     * Sends every remaining record, then flushes. Throws if any send failed (the first failure is the cause);
+     * Checks that the broker answers and that the four generated topics exist (under their actual names), then
+     * sends every remaining record and flushes. Throws if any send failed (the first failure is the cause);
      * records are never silently dropped.
      */
     public Summary write(Iterator<GeneratedRecord> records) {
+        checkTopicsExist();
         Progress progress = new Progress(progressOut, progressInterval);
         RateLimiter limiter = clock == ClockMode.SIMULATED && rate > 0 ? RateLimiter.create(rate) : null;
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -104,14 +126,18 @@ public final class KafkaEventWriter implements AutoCloseable {
                 limiter.acquire();
             }
             if (clock == ClockMode.LIVE) {
+                // The first record's send time is the pacing origin, so stamps keep the planned spacing exactly.
+                long sendTime;
                 if (firstEventTime == Long.MIN_VALUE) {
                     firstEventTime = record.eventTime();
                     wallAtFirst = System.currentTimeMillis();
-                }
-                if (!waitUntil(wallAtFirst + (record.eventTime() - firstEventTime))) {
+                    sendTime = wallAtFirst;
+                } else if (waitUntil(wallAtFirst + (record.eventTime() - firstEventTime))) {
+                    sendTime = System.currentTimeMillis();
+                } else {
                     break;
                 }
-                stampWallClock(record);
+                stampWallClock(record, sendTime);
             }
             String topic = topicNames.actual(record.topic());
             producer.send(new ProducerRecord<>(topic, record.key(), record.valueBytes(encoder)), (metadata, e) -> {
@@ -128,6 +154,43 @@ public final class KafkaEventWriter implements AutoCloseable {
         }
         progress.finish();
         return new Summary(progress.total(), progress.perTopic(), progress.elapsed(), !stopRequested);
+    }
+
+    /**
+     * Fails fast, with a message saying what to fix, when the broker does not answer or a topic the generator
+     * writes is missing (topic auto-creation is off on the platform); otherwise the producer would block for
+     * {@code max.block.ms} and fail with a bare timeout.
+     */
+    private void checkTopicsExist() {
+        Set<String> wanted = new TreeSet<>();
+        TopicNames.generatedTopics().forEach(t -> wanted.add(topicNames.actual(t)));
+        long deadline = System.nanoTime() + startupCheckTimeout.toNanos();
+        try (Admin admin = Admin.create(adminProperties)) {
+            while (true) {
+                Set<String> missing = new TreeSet<>(wanted);
+                missing.removeAll(admin.listTopics().names().get());
+                if (missing.isEmpty()) {
+                    return;
+                }
+                // A topic created a moment ago may not be in every broker's metadata yet: look again for a while.
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics missing on " + bootstrapServers + ": "
+                            + String.join(", ", missing) + " (topic auto-creation is off: create them, or write to "
+                            + "others with --topic NAME=ACTUAL)");
+                }
+                Thread.sleep(250);
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer in time: check "
+                        + "--bootstrap-servers and the security settings (--kafka-property)", e.getCause());
+            }
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " refused to list topics: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the topics", e);
+        }
     }
 
     /**
@@ -162,7 +225,7 @@ public final class KafkaEventWriter implements AutoCloseable {
      * LIVE: event_time becomes the wall clock at send, keeping how far the value lies from its stream position
      * (so future-timestamp bad records stay in the future).
      */
-    private static void stampWallClock(GeneratedRecord record) {
+    private static void stampWallClock(GeneratedRecord record, long sendTime) {
         SpecificRecord value = record.value();
         if (value == null) {
             return;
@@ -170,7 +233,7 @@ public final class KafkaEventWriter implements AutoCloseable {
         Schema.Field field = value.getSchema().getField("event_time");
         long valueTime = ((Instant) value.get(field.pos())).toEpochMilli();
         long offset = valueTime - record.eventTime();
-        value.put(field.pos(), Instant.ofEpochMilli(System.currentTimeMillis() + offset));
+        value.put(field.pos(), Instant.ofEpochMilli(sendTime + offset));
     }
 
     public static final class Builder {
@@ -184,8 +247,19 @@ public final class KafkaEventWriter implements AutoCloseable {
         private double rate;
         private PrintStream progressOut;
         private Duration progressInterval = Duration.ofSeconds(5);
+        private Duration startupCheckTimeout = DEFAULT_STARTUP_CHECK_TIMEOUT;
 
         private Builder() {}
+
+        /** How long {@link #write} waits for the broker to answer and the topics to exist before it fails. */
+        public Builder startupCheckTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("startup-check-timeout: expected a positive duration, got "
+                        + timeout);
+            }
+            this.startupCheckTimeout = timeout;
+            return this;
+        }
 
         public Builder bootstrapServers(String bootstrapServers) {
             if (bootstrapServers == null || bootstrapServers.isBlank()) {

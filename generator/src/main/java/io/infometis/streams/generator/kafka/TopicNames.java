@@ -7,6 +7,9 @@ import java.util.TreeMap;
 /** Where each catalogue topic is really written: the catalogue name unless renamed (tests use their own topics). */
 public final class TopicNames {
 
+    private static final java.util.List<String> GENERATED = java.util.List.of(Topics.USER_EVENTS.name(),
+            Topics.ORDERS.name(), Topics.PAYMENTS.name(), Topics.CUSTOMERS.name());
+
     private final Map<String, String> renamed;
 
     private TopicNames(Map<String, String> renamed) {
@@ -33,6 +36,26 @@ public final class TopicNames {
             }
         }
         return new TopicNames(renamed);
+    }
+
+    /**
+     * Every topic the generator writes (user-events, orders, payments, customers) under {@code prefix}, e.g.
+     * {@code withPrefix("fraud-it-")} writes {@code fraud-it-orders}: a test's own topics on a shared broker.
+     */
+    public static TopicNames withPrefix(String prefix) {
+        if (prefix == null || prefix.isBlank()) {
+            throw new IllegalArgumentException("topic prefix: expected a non-blank prefix, got '" + prefix + "'");
+        }
+        Map<String, String> renamed = new java.util.HashMap<>();
+        for (String topic : GENERATED) {
+            renamed.put(topic, prefix + topic);
+        }
+        return new TopicNames(renamed);
+    }
+
+    /** The catalogue topics the generator writes. */
+    public static java.util.List<String> generatedTopics() {
+        return GENERATED;
     }
 
     /** The actual topic for a catalogue topic. */

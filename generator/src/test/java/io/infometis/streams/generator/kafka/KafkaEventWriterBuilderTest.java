@@ -45,5 +45,8 @@ class KafkaEventWriterBuilderTest {
                 .hasMessageStartingWith("topic order: expected a catalogue topic name");
         assertThatThrownBy(() -> TopicNames.of(Map.of("orders", " ")))
                 .hasMessage("topic orders: expected a topic name, got ' '");
+        TopicNames prefixed = TopicNames.withPrefix("fraud-it-");
+        assertThat(TopicNames.generatedTopics()).extracting(prefixed::actual)
+                .containsExactly("fraud-it-user-events", "fraud-it-orders", "fraud-it-payments", "fraud-it-customers");
     }
 }
