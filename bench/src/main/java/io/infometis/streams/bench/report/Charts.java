@@ -36,7 +36,7 @@ public final class Charts {
     }
 
     private static Png throughput(List<Throughput> measurements, String run) {
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(520)
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(640)
                 .title("Throughput (" + run + " run)").xAxisTitle("").yAxisTitle("events/s").build();
         style(chart);
         List<String> names = new ArrayList<>();
@@ -50,7 +50,7 @@ public final class Charts {
     }
 
     private static Png micro(List<MicroResult> results, String run) {
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(520)
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(640)
                 .title("Cost per event, JMH (" + run + " run)").xAxisTitle("").yAxisTitle("ns per event").build();
         style(chart);
         List<String> names = new ArrayList<>();
@@ -67,7 +67,7 @@ public final class Charts {
 
     private static void style(CategoryChart chart) {
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisLabelRotation(20);
+        chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setLabelsVisible(true);

@@ -90,6 +90,20 @@ public final class MarkdownReport {
     private void method() {
         line("## Method");
         line("");
+        line("```mermaid");
+        line("flowchart LR");
+        line("  G[generator<br/>SIMULATED backlog,<br/>LIVE for latency] --> K[(Kafka<br/>payments, orders,<br/>user-events, customers)]");
+        line("  K --> C1[plain KafkaConsumer<br/>+ Avro decode]");
+        line("  K --> C3[Flink: readAvro<br/>+ discard]");
+        line("  K --> J[the jobs' own main()<br/>on a MiniCluster]");
+        line("  K --> SQL[metrics peer<br/>in Flink SQL]");
+        line("  D[same documents<br/>as the sink] --> C2[plain bulk loop] --> E[(Elasticsearch)]");
+        line("  J --> A[(alerts)] --> L[latency readers<br/>uncommitted / committed]");
+        line("  J --> E --> S[search poller]");
+        line("  J -. currentOffset gauges .-> P[progress reporter] --> R[report + PNG charts]");
+        line("  C1 & C3 & C2 & SQL --> R");
+        line("```");
+        line("");
         if (r.backlog != null) {
             line("- **Backlog first.** The generator (module `generator`, SIMULATED clock, seed 42, 10,000 users and");
             line("  cards, its fraud scenarios on, bad records off) writes " + count(r.backlog.records())
