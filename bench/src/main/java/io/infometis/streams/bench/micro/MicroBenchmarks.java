@@ -43,7 +43,12 @@ public final class MicroBenchmarks {
         for (RunResult r : results) {
             Result<?> primary = r.getPrimaryResult();
             String name = r.getParams().getBenchmark();
-            scores.add(new MicroResult(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
+            String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            List<String> params = new ArrayList<>();
+            for (String key : r.getParams().getParamsKeys()) {
+                params.add(key + "=" + r.getParams().getParam(key));
+            }
+            scores.add(new MicroResult(params.isEmpty() ? shortName : shortName + " (" + String.join(", ", params) + ")",
                     primary.getScore(), primary.getScoreError(), primary.getScoreUnit()));
         }
         return scores;
