@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * Throughput of a whole job, DataStream or SQL, run unchanged on a fresh MiniCluster in this JVM: its Kafka
  * sources' progress ({@link SourceProgress}) is polled until they have read the backlog of the given topics.
- * Counted from the first poll that sees progress to the poll that sees the whole backlog read (polls every
- * {@value #POLL_MILLIS} ms, so a step must run for seconds to be meaningful: the full profile's do).
+ * Counted from the first poll that sees progress to the poll that sees the whole backlog read, or to the end of
+ * the measuring window if that comes first (polls every {@value #POLL_MILLIS} ms, so a step must run for seconds
+ * to be meaningful: the full profile's do).
  */
 public final class JobThroughput {
 
@@ -35,19 +36,27 @@ public final class JobThroughput {
      */
     public Throughput measure(String name, int parallelism, Map<String, Long> backlog, JobLauncher job,
                               Duration timeout) throws Exception {
+        return measure(name, parallelism, backlog, job, timeout, timeout);
+    }
+
+    /** @param window longest time measured after the first progress; the backlog left over then is not read */
+    public Throughput measure(String name, int parallelism, Map<String, Long> backlog, JobLauncher job,
+                              Duration window, Duration timeout) throws Exception {
         long total = backlog.values().stream().mapToLong(Long::longValue).sum();
         try (MiniClusterJob running = MiniClusterJob.start(name, parallelism, job)) {
             CpuSample start = null;
             long atStart = 0;
             long deadline = System.nanoTime() + timeout.toNanos();
+            long windowEnd = Long.MAX_VALUE;
             while (System.nanoTime() < deadline) {
                 long read = consumed(backlog);
                 if (start == null && read > 0) {
                     start = CpuSample.take(pids);
                     atStart = read;
+                    windowEnd = start.wallNanos() + window.toNanos();
                 }
-                if (read >= total) {
-                    Throughput t = Throughput.between(name, parallelism, total - atStart, start, CpuSample.take(pids),
+                if (read >= total || (start != null && System.nanoTime() >= windowEnd)) {
+                    Throughput t = Throughput.between(name, parallelism, read - atStart, start, CpuSample.take(pids),
                             "bench");
                     checkpoints.put(name + " p" + parallelism, running.checkpoints());
                     return t;

@@ -112,8 +112,11 @@ public final class MarkdownReport {
             line("  ceilings read `payments` (4 partitions, Avro in the Confluent wire format through the registry).");
         }
         line("- **Throughput** is counted from the first event a consumer or job delivers to the last event of the");
-        line("  backlog: start-up, group join and the first fetch are excluded. *events/s per core* divides by the");
-        line("  machine's " + r.machine.cores() + " cores.");
+        line("  backlog: start-up, group join and the first fetch are excluded. A job run stops after "
+                + r.profile.jobWindow().toSeconds() + " s of");
+        line("  measuring if the backlog lasts longer (then *events* is what it read in that window). A job's events are");
+        line("  the records of all its input topics. *events/s per core* divides by the machine's " + r.machine.cores()
+                + " cores.");
         line("- **CPU seconds per million events** is the process CPU time (user + system, all threads) of the JVM");
         line("  doing the work over the same interval: the harness JVM through `OperatingSystemMXBean.getProcessCpuTime`");
         line("  for consumers and Flink (MiniCluster in-process), `/proc/<pid>/stat` (utime + stime) for the servers.");

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param jmhIterationTime length of one JMH iteration
  * @param latencyRun      how long the generator sends LIVE traffic in each latency run
  * @param largeUsers      distinct users and cards of the state-scaling backlog (the main one has 10,000)
+ * @param jobWindow       longest a job run is measured: it stops at the end of the backlog or after this, whichever
+ *                        comes first (a slow configuration, e.g. 1,000 rules, must not take an hour)
  */
 public record BenchProfile(
         String name,
@@ -34,7 +36,8 @@ public record BenchProfile(
         int jmhIterations,
         Duration jmhIterationTime,
         Duration latencyRun,
-        int largeUsers) {
+        int largeUsers,
+        Duration jobWindow) {
 
     public BenchProfile {
         Objects.requireNonNull(name, "name");
@@ -52,12 +55,14 @@ public record BenchProfile(
 
     public static BenchProfile full() {
         return new BenchProfile("full", 2_000_000, 500_000, 1000, List.of(1, 2), Duration.ofMinutes(20),
-                2, 3, 5, Duration.ofSeconds(5), Duration.ofSeconds(60), 1_000_000);
+                2, 3, 5, Duration.ofSeconds(2), Duration.ofSeconds(60), 1_000_000,
+                Duration.ofMinutes(3));
     }
 
     public static BenchProfile smoke() {
         return new BenchProfile("smoke", 20_000, 5_000, 1000, List.of(1, 2), Duration.ofMinutes(2),
-                1, 0, 1, Duration.ofMillis(500), Duration.ofSeconds(10), 100_000);
+                1, 0, 1, Duration.ofMillis(500), Duration.ofSeconds(10), 100_000,
+                Duration.ofMinutes(1));
     }
 
     public boolean isSmoke() {
@@ -66,6 +71,6 @@ public record BenchProfile(
 
     public BenchProfile withBacklog(long events) {
         return new BenchProfile(name, events, bulkDocuments, bulkSize, parallelisms, stepTimeout, jmhForks,
-                jmhWarmups, jmhIterations, jmhIterationTime, latencyRun, largeUsers);
+                jmhWarmups, jmhIterations, jmhIterationTime, latencyRun, largeUsers, jobWindow);
     }
 }

@@ -139,7 +139,7 @@ public final class BenchRun {
             step("Flink SQL peer of the metrics job, p" + p, "the SQL peer failed", () -> measuredJob(runner.measure(
                     SQL_PEER, p, metricsInputs,
                     new OrderMetricsSql(stack.kafkaBootstrapServers(), stack.registryUrl(), "bench-sql-peer-p" + p),
-                    profile.stepTimeout())));
+                    profile.jobWindow(), profile.stepTimeout())));
         }
         for (BenchJob job : BenchJob.all()) {
             if (!job.available()) {
@@ -154,7 +154,8 @@ public final class BenchRun {
             for (int p : profile.parallelisms()) {
                 step(job.name() + " job, p" + p, job.name() + " failed", () -> measuredJob(runner.measure(
                         jobLabel(job), p, results.backlog.of(job.inputs()),
-                        job.launcher(jobArguments(stack, job, "p" + p)), profile.stepTimeout())));
+                        job.launcher(jobArguments(stack, job, "p" + p)), profile.jobWindow(),
+                        profile.stepTimeout())));
             }
         }
     }
@@ -174,7 +175,7 @@ public final class BenchRun {
                 String tag = count + "-rules-p" + p;
                 step(job.name() + " job, " + count + " rules, p" + p, job.name() + " failed", () -> measuredJob(
                         runner.measure(fraudLabel(count), p, inputs, job.launcher(jobArguments(stack, job, tag)),
-                                profile.stepTimeout())));
+                                profile.jobWindow(), profile.stepTimeout())));
             }
             if (count == FRAUD_BASELINE_RULES) {
                 latency(stack, inputs);
@@ -208,7 +209,8 @@ public final class BenchRun {
             Map<String, String> args = jobArguments(stack, job, "large-state");
             topics.forEach((catalogue, actual) -> args.put("topic." + catalogue, actual));
             String label = String.format("%s, %,d users and cards", baseline, largeUsers);
-            Throughput large = runner.measure(label, 1, inputs, job.launcher(args), profile.stepTimeout());
+            Throughput large = runner.measure(label, 1, inputs, job.launcher(args), profile.jobWindow(),
+                    profile.stepTimeout());
             measuredJob(large);
             results.stateScaling.add(new StateScalingRow(largeUsers, large,
                     runner.checkpoints().getOrDefault(label + " p1", CheckpointStats.NONE)));
