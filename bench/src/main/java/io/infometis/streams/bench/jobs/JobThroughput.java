@@ -2,10 +2,12 @@ package io.infometis.streams.bench.jobs;
 
 import io.infometis.streams.bench.measure.CheckpointStats;
 import io.infometis.streams.bench.measure.CpuSample;
+import io.infometis.streams.bench.measure.HotMethods;
 import io.infometis.streams.bench.measure.SourceProgress;
 import io.infometis.streams.bench.measure.Throughput;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,12 +20,19 @@ import java.util.Map;
 public final class JobThroughput {
 
     private static final long POLL_MILLIS = 50;
+    private static final int TOP_METHODS = 8;
 
     private final Map<String, Long> pids;
     private final Map<String, CheckpointStats> checkpoints = new LinkedHashMap<>();
+    private final Map<String, List<HotMethods.Hot>> profiles = new LinkedHashMap<>();
 
     public JobThroughput(Map<String, Long> pids) {
         this.pids = pids;
+    }
+
+    /** The hottest methods of every run so far (JFR samples of this JVM), by "name p&lt;parallelism&gt;". */
+    public Map<String, List<HotMethods.Hot>> profiles() {
+        return profiles;
     }
 
     /** Checkpoint statistics of every run so far, by "name p&lt;parallelism&gt;". */
@@ -43,6 +52,7 @@ public final class JobThroughput {
     public Throughput measure(String name, int parallelism, Map<String, Long> backlog, JobLauncher job,
                               Duration window, Duration timeout) throws Exception {
         long total = backlog.values().stream().mapToLong(Long::longValue).sum();
+        HotMethods profile = null;
         try (MiniClusterJob running = MiniClusterJob.start(name, parallelism, job)) {
             CpuSample start = null;
             long atStart = 0;
@@ -54,11 +64,14 @@ public final class JobThroughput {
                     start = CpuSample.take(pids);
                     atStart = read;
                     windowEnd = start.wallNanos() + window.toNanos();
+                    // From the first record on: planning and start-up are not what limits a job.
+                    profile = HotMethods.start();
                 }
                 if (read >= total || (start != null && System.nanoTime() >= windowEnd)) {
                     Throughput t = Throughput.between(name, parallelism, read - atStart, start, CpuSample.take(pids),
                             "bench");
                     checkpoints.put(name + " p" + parallelism, running.checkpoints());
+                    profiles.put(name + " p" + parallelism, profile.stop(TOP_METHODS));
                     return t;
                 }
                 if (!running.isRunning()) {
@@ -69,6 +82,10 @@ public final class JobThroughput {
             }
             throw new IllegalStateException(name + " read " + consumed(backlog) + " of " + total
                     + " records within " + timeout);
+        } finally {
+            if (profile != null) {
+                profile.close();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.infometis.streams.bench.report;
 import io.infometis.streams.bench.latency.LatencyResult;
 import io.infometis.streams.bench.load.GeneratorBacklog;
 import io.infometis.streams.bench.measure.CheckpointStats;
+import io.infometis.streams.bench.measure.HotMethods;
 import io.infometis.streams.bench.measure.Throughput;
 import io.infometis.streams.bench.micro.MicroResult;
 import io.infometis.streams.bench.run.BenchProfile;
@@ -28,6 +29,8 @@ public final class BenchResults {
     public final List<StateScalingRow> stateScaling = new ArrayList<>();
     /** Checkpoint statistics of each job run, by "name p&lt;parallelism&gt;". */
     public final Map<String, CheckpointStats> checkpoints = new LinkedHashMap<>();
+    /** The hottest methods of each job run (JFR), by "name p&lt;parallelism&gt;". */
+    public final Map<String, List<HotMethods.Hot>> profiles = new LinkedHashMap<>();
     public final List<ComponentMemory> memory = new ArrayList<>();
     /** What was not measured, and why (a missing job, a step that failed). */
     public final Map<String, String> notMeasured = new LinkedHashMap<>();

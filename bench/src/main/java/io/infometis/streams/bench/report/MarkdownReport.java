@@ -61,6 +61,7 @@ public final class MarkdownReport {
         latency();
         stateScaling();
         checkpoints();
+        profiles();
         targets();
         micro();
         memory();
@@ -241,6 +242,27 @@ public final class MarkdownReport {
                 + (c.completed() == 0 ? "n/a" : fixed(c.maxStateBytes() / (1024.0 * 1024), 1)) + " | "
                 + fixed(c.avgDurationMillis(), 0) + " / " + fixed(c.maxDurationMillis(), 0) + " |"));
         line("");
+    }
+
+    private void profiles() {
+        if (r.profiles.isEmpty()) {
+            return;
+        }
+        line("## Where the time goes (JFR)");
+        line("");
+        line("The methods most often on top of a sampled stack during each job run (JDK Flight Recorder, `profile`");
+        line("settings, the harness JVM: the MiniCluster's task threads and everything else in it).");
+        line("");
+        r.profiles.forEach((run, hot) -> {
+            line("<details><summary>" + run + "</summary>");
+            line("");
+            line("| method | share of samples |");
+            line("|---|---:|");
+            hot.forEach(h -> line("| `" + h.method() + "` | " + percent(h.share()) + " |"));
+            line("");
+            line("</details>");
+            line("");
+        });
     }
 
     private static String triple(Percentiles p) {

@@ -56,7 +56,7 @@ public final class BenchRun {
     private final Path chartsDir;
     private final BenchResults results;
     private final boolean microbenchmarks;
-    private Map<String, CheckpointStats> checkpoints = Map.of();
+    private JobThroughput jobRunner;
     private boolean failed;
 
     public BenchRun(BenchProfile profile, Path out, String command, boolean microbenchmarks) {
@@ -96,7 +96,10 @@ public final class BenchRun {
             results.notMeasured.put("the run", "the stack failed: " + e.getMessage());
         }
         results.loadAtEnd = ProcFs.loadAverage();
-        results.checkpoints.putAll(checkpoints);
+        if (jobRunner != null) {
+            results.checkpoints.putAll(jobRunner.checkpoints());
+            results.profiles.putAll(jobRunner.profiles());
+        }
         results.totalSeconds = (System.nanoTime() - begin) / 1e9;
         Charts.draw(results, chartsDir);
         Files.createDirectories(out.getParent());
@@ -133,7 +136,7 @@ public final class BenchRun {
 
     private void jobs(BenchStack stack, Map<String, Long> pids) {
         JobThroughput runner = new JobThroughput(pids);
-        checkpoints = runner.checkpoints();
+        jobRunner = runner;
         Map<String, Long> metricsInputs = results.backlog.of(OrderMetricsSql.INPUTS);
         for (int p : profile.parallelisms()) {
             step("Flink SQL peer of the metrics job, p" + p, "the SQL peer failed", () -> measuredJob(runner.measure(
