@@ -29,6 +29,9 @@ class BenchSmokeRunTest {
                 .contains("Plain Kafka consumer + Avro decode (no Flink) | 1 |")
                 .contains("Flink read + decode + discard (KafkaInput.readAvro) | 2 |")
                 .contains("Plain bulk loop into Elasticsearch | 1 |")
+                .contains("Metrics peer in Flink SQL (same per-minute figures) | 2 |")
+                .contains("## Where the time goes (JFR)")
+                .contains("## Targets")
                 .contains("`AvroDecodeBenchmark.jobCommonSourceDeserializer`")
                 .contains("`DocumentSerializationBenchmark.orderToBulkRequest`")
                 .contains("| kafka |");

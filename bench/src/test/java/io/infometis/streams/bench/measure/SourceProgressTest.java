@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SourceProgressTest {
 
     private final SourceProgress reporter = new SourceProgress();
 
+    @BeforeEach
     @AfterEach
     void forget() {
+        // The registry is static (Flink instantiates the reporter): other tests of this JVM may have filled it.
         SourceProgress.reset();
     }
 
