@@ -1,10 +1,10 @@
 package io.infometis.streams.bench.ceiling;
 
-import io.infometis.streams.bench.load.OrderDocuments;
+import io.infometis.streams.bench.load.EnrichedOrderDocuments;
 import io.infometis.streams.bench.load.SyntheticEvents;
 import io.infometis.streams.bench.measure.CpuSample;
 import io.infometis.streams.bench.measure.Throughput;
-import io.infometis.streams.events.Order;
+import io.infometis.streams.events.EnrichedOrder;
 import io.infometis.streams.sinks.elasticsearch.BenchEmitters;
 import java.io.IOException;
 import java.time.Instant;
@@ -25,7 +25,7 @@ import org.elasticsearch.common.settings.Settings;
 
 /**
  * Ceiling 2: a plain loop of synchronous bulk requests into the same Elasticsearch, with the documents and
- * requests the enrichment job's sink sends (same mapper, same emitter), through the ES high-level REST client the
+ * requests the enrichment job's sink sends (its mapper once its module is there, the sinks' emitter), through the ES high-level REST client the
  * connector uses. One bulk in flight per thread, as the Flink sink writer has. The documents are built before the
  * clock starts: this is the ceiling of Elasticsearch's indexing, not of document building (JMH measures that).
  */
@@ -70,7 +70,7 @@ public final class PlainBulkCeiling {
 
     private static List<List<BulkRequest>> prepare(String index, int documents, int bulkSize, int threads) {
         SyntheticEvents events = new SyntheticEvents(7, 10_000, 10_000, Instant.parse("2026-01-01T00:00:00Z"));
-        BenchEmitters.Emitter<Order> emitter = BenchEmitters.emitter(new OrderDocuments(index));
+        BenchEmitters.Emitter<EnrichedOrder> emitter = BenchEmitters.emitter(EnrichedOrderDocuments.mapper(index));
         List<List<BulkRequest>> work = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             work.add(new ArrayList<>());
@@ -78,7 +78,7 @@ public final class PlainBulkCeiling {
         BulkRequest bulk = new BulkRequest();
         int next = 0;
         for (int i = 0; i < documents; i++) {
-            emitter.emit(events.nextOrder(), bulk);
+            emitter.emit(events.nextEnrichedOrder(), bulk);
             if (bulk.numberOfActions() == bulkSize || i == documents - 1) {
                 work.get(next++ % threads).add(bulk);
                 bulk = new BulkRequest();

@@ -1,11 +1,15 @@
 package io.infometis.streams.bench.load;
 
+import io.infometis.streams.events.EnrichedOrder;
 import io.infometis.streams.events.Order;
 import io.infometis.streams.events.OrderItem;
 import io.infometis.streams.events.OrderStatus;
 import io.infometis.streams.events.Payment;
 import io.infometis.streams.events.PaymentStatus;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -82,6 +86,42 @@ public final class SyntheticEvents {
                 .setAmount(amount)
                 .setCurrency(CURRENCIES[random.nextInt(CURRENCIES.length)])
                 .setShippingCountry(COUNTRIES[random.nextInt(COUNTRIES.length)])
+                .build();
+    }
+
+    /** An order as the enrichment job writes it: enriched with a customer profile and its payment. */
+    public EnrichedOrder nextEnrichedOrder() {
+        Order order = nextOrder();
+        int itemCount = 0;
+        Set<String> categories = new LinkedHashSet<>();
+        for (OrderItem item : order.getItems()) {
+            itemCount += item.getQuantity();
+            categories.add(item.getCategory());
+        }
+        Instant created = order.getEventTime();
+        boolean paid = random.nextInt(10) != 0;
+        return EnrichedOrder.newBuilder()
+                .setOrderId(order.getOrderId())
+                .setUserId(order.getUserId())
+                .setLastEventId(order.getEventId())
+                .setEventTime(created.plusSeconds(paid ? 30 : 0))
+                .setCreatedTime(created)
+                .setStatus(paid ? OrderStatus.PAID : OrderStatus.CREATED)
+                .setItemCount(itemCount)
+                .setCategories(List.copyOf(categories))
+                .setAmount(order.getAmount())
+                .setAmountMajor(order.getAmount() / 100.0)
+                .setCurrency(order.getCurrency())
+                .setShippingCountry(order.getShippingCountry())
+                .setEnriched(true)
+                .setCustomerCountry(order.getShippingCountry())
+                .setCustomerTier(random.nextBoolean() ? "GOLD" : "STANDARD")
+                .setCustomerSegment("returning")
+                .setCustomerSignupDate(LocalDate.of(2024, 1 + random.nextInt(12), 1 + random.nextInt(28)))
+                .setPaymentStatus(paid ? "AUTHORIZED" : null)
+                .setPaidTime(paid ? created.plusSeconds(30) : null)
+                .setTimeToPaymentMs(paid ? 30_000L : null)
+                .setRiskLevel("LOW")
                 .build();
     }
 

@@ -2,6 +2,7 @@ package io.infometis.streams.bench.report;
 
 import io.infometis.streams.bench.jobs.BenchJob;
 import io.infometis.streams.bench.latency.LatencyResult;
+import io.infometis.streams.bench.load.EnrichedOrderDocuments;
 import io.infometis.streams.bench.latency.Percentiles;
 import io.infometis.streams.bench.measure.CheckpointStats;
 import io.infometis.streams.bench.measure.Throughput;
@@ -124,7 +125,9 @@ public final class MarkdownReport {
         line("  The broker's and Elasticsearch's CPU in that interval are listed too: they are part of the cost.");
         line("- **Ceilings, same run:** (1) plain `KafkaConsumer`s (partitions assigned, one thread each) decoding with");
         line("  the registry client and Avro, no Flink; (2) a plain loop of synchronous bulk requests, one in flight per");
-        line("  thread, into the same Elasticsearch, with the documents and requests the sinks' emitter builds;");
+        line("  thread, into the same Elasticsearch, with the requests the sinks' emitter builds for enriched-order");
+        line("  documents (" + (EnrichedOrderDocuments.usesJobMapper() ? "the enrichment job's own mapper"
+                : "a stand-in of the enrichment job's documents: its module was not in this build") + ");");
         line("  (3) a Flink job reading through job-common's `KafkaInput.readAvro` and discarding.");
         line("- **Microbenchmarks** are JMH, average time per operation (one event), error is JMH's 99.9% interval.");
         line("");
