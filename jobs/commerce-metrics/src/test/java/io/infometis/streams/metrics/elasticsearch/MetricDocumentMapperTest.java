@@ -1,0 +1,52 @@
+package io.infometis.streams.metrics.elasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infometis.streams.events.CommerceMetric;
+import io.infometis.streams.sinks.elasticsearch.ElasticsearchDocument;
+import io.infometis.streams.sinks.elasticsearch.WriteMode;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetricDocumentMapperTest {
+
+    private static CommerceMetric payments() {
+        return CommerceMetric.newBuilder().setMetricId("payments:2026-06-01T23:59:00Z").setMetric("payments")
+                .setWindowStart(Instant.parse("2026-06-01T23:59:00Z")).setWindowEnd(Instant.parse("2026-06-02T00:00:00Z"))
+                .setPaymentsAuthorized(8L).setPaymentsFailed(2L).setAuthorizationRate(0.8).setFailureRate(0.2)
+                .setTopFailureReasons(List.of("INSUFFICIENT_FUNDS")).setUpdateCount(1)
+                .setEmittedTime(Instant.parse("2026-06-02T00:00:07Z")).build();
+    }
+
+    @Test
+    void replacesByMetricIdInTheDailyIndexOfTheWindowStart() throws Exception {
+        ElasticsearchDocument doc = new MetricDocumentMapper("metrics-").toDocument(payments());
+
+        assertThat(doc.index()).isEqualTo("metrics-2026.06.01");
+        assertThat(doc.id()).isEqualTo("payments:2026-06-01T23:59:00Z");
+        assertThat(doc.mode()).isEqualTo(WriteMode.REPLACE);
+        JsonNode json = new ObjectMapper().readTree(doc.json());
+        assertThat(json.path("failure_rate").asDouble()).isEqualTo(0.2);
+        assertThat(json.has("country")).as("fields that do not apply are left out").isFalse();
+        assertThat(json.path("top_failure_reasons").get(0).asText()).isEqualTo("INSUFFICIENT_FUNDS");
+    }
+
+    @Test
+    void everyFieldOfTheAvroRecordIsMappedInTheMetricsTemplate() throws Exception {
+        JsonNode template;
+        try (var in = getClass().getResourceAsStream("/elasticsearch/index-templates/metrics.json")) {
+            template = new ObjectMapper().readTree(in).path("template").path("mappings").path("properties");
+        }
+        for (var field : CommerceMetric.getClassSchema().getFields()) {
+            assertThat(template.has(field.name())).as("metrics.json maps " + field.name()).isTrue();
+        }
+        JsonNode json = new ObjectMapper().readTree(MetricDocumentMapper.json(payments()));
+        for (Iterator<String> fields = json.fieldNames(); fields.hasNext(); ) {
+            assertThat(template.has(fields.next())).isTrue();
+        }
+    }
+}
