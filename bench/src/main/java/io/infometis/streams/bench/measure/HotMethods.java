@@ -52,8 +52,8 @@ public final class HotMethods implements AutoCloseable {
                     continue;
                 }
                 RecordedFrame frame = event.getStackTrace().getFrames().get(0);
-                counts.merge(frame.getMethod().getType().getName() + "." + frame.getMethod().getName(), 1,
-                        Integer::sum);
+                counts.merge(readable(frame.getMethod().getType().getName()) + "." + frame.getMethod().getName(),
+                        1, Integer::sum);
                 total++;
             }
             List<Hot> hot = new ArrayList<>();
@@ -64,6 +64,11 @@ public final class HotMethods implements AutoCloseable {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** Lambda classes carry a per-run hash in their name; without it the same lambda reads the same every run. */
+    static String readable(String className) {
+        return className.replaceAll("\\$\\$Lambda\\$.*$", "\\$\\$Lambda");
     }
 
     @Override
