@@ -7,6 +7,7 @@ import io.infometis.streams.bench.jobs.BenchJob;
 import io.infometis.streams.bench.jobs.FraudRules;
 import io.infometis.streams.bench.jobs.JobThroughput;
 import io.infometis.streams.bench.latency.AlertLatency;
+import io.infometis.streams.bench.latency.EnrichmentLatency;
 import io.infometis.streams.bench.latency.LatencyResult;
 import io.infometis.streams.bench.jobs.OrderMetricsSql;
 import io.infometis.streams.bench.load.FreshTopics;
@@ -160,6 +161,9 @@ public final class BenchRun {
                         job.launcher(jobArguments(stack, job, "p" + p)), profile.jobWindow(),
                         profile.stepTimeout())));
             }
+            if (job == BenchJob.ENRICHMENT) {
+                enrichmentLatency(stack);
+            }
         }
     }
 
@@ -222,25 +226,47 @@ public final class BenchRun {
 
     /** Latency at 25, 50 and 75% of the fraud job's maximum rate (10 rules, p1) measured just before. */
     private void latency(BenchStack stack, Map<String, Long> inputs) {
-        Throughput max = results.job(fraudLabel(FRAUD_BASELINE_RULES), 1);
-        if (max == null) {
-            results.notMeasured.put("Latency", "the fraud job's maximum rate was not measured");
-            return;
-        }
-        double recordsPerBackgroundEvent =
-                inputs.values().stream().mapToLong(Long::longValue).sum() / (double) profile.backlogEvents();
         AlertLatency latency = new AlertLatency(stack.kafkaBootstrapServers(), stack.registryUrl(),
                 stack.elasticsearchUrl());
+        double perBackgroundEvent = recordsPerBackgroundEvent(inputs);
+        latencyRuns(BenchJob.FRAUD, results.job(fraudLabel(FRAUD_BASELINE_RULES), 1),
+                (tag, share, records) -> latency.measure(tag, share, records, perBackgroundEvent,
+                        profile.latencyRun(), LATENCY_DRAIN));
+    }
+
+    /** Latency of the enrichment job (orders-enriched, searchable in its index) at 25, 50 and 75% of its max. */
+    private void enrichmentLatency(BenchStack stack) {
+        EnrichmentLatency latency = new EnrichmentLatency(stack.kafkaBootstrapServers(), stack.registryUrl(),
+                stack.elasticsearchUrl());
+        double perBackgroundEvent = recordsPerBackgroundEvent(results.backlog.of(BenchJob.ENRICHMENT.inputs()));
+        latencyRuns(BenchJob.ENRICHMENT, results.job(jobLabel(BenchJob.ENRICHMENT), 1),
+                (tag, share, records) -> latency.measure(tag, share, records, perBackgroundEvent,
+                        profile.latencyRun(), LATENCY_DRAIN));
+    }
+
+    @FunctionalInterface
+    private interface LatencyRun {
+        LatencyResult run(String tag, double share, double recordsPerSecond) throws Exception;
+    }
+
+    private double recordsPerBackgroundEvent(Map<String, Long> inputs) {
+        return inputs.values().stream().mapToLong(Long::longValue).sum() / (double) profile.backlogEvents();
+    }
+
+    private void latencyRuns(BenchJob job, Throughput max, LatencyRun run) {
+        if (max == null) {
+            results.notMeasured.put(job.name() + " latency", "its maximum rate (p1) was not measured");
+            return;
+        }
         for (double share : LATENCY_SHARES) {
             double records = share * max.eventsPerSecond();
-            step(String.format("fraud latency at %.0f%% of the maximum rate (%,.0f records/s)", share * 100, records),
-                    "the latency run failed", () -> {
-                        LatencyResult r = latency.measure(String.format("%02d", Math.round(share * 100)), share,
-                                records / recordsPerBackgroundEvent, recordsPerBackgroundEvent, profile.latencyRun(),
-                                LATENCY_DRAIN);
+            step(String.format("%s latency at %.0f%% of its maximum rate (%,.0f records/s)", job.name(), share * 100,
+                    records), "the latency run failed", () -> {
+                        LatencyResult r = run.run(String.format("%02d", Math.round(share * 100)), share, records);
                         results.latency.add(r);
-                        log(String.format("latency at %.0f%%: p99 %s ms uncommitted, %s ms committed, %s ms searchable",
-                                share * 100, r.uncommitted().p99(), r.committed().p99(), r.searchable().p99()));
+                        log(String.format("%s latency at %.0f%%: p99 %s ms uncommitted, %s ms committed, %s ms "
+                                + "searchable", job.name(), share * 100, r.uncommitted().p99(), r.committed().p99(),
+                                r.searchable().p99()));
                     });
         }
     }
