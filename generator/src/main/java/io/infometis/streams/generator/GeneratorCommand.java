@@ -167,13 +167,18 @@ public final class GeneratorCommand implements Callable<Integer> {
         if (dryRun) {
             generator.forEachRemaining(r -> { });
         } else {
+            java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
             try (KafkaEventWriter writer = writer()) {
-                KafkaEventWriter.Summary summary = writeStoppingOnShutdown(writer, generator);
+                KafkaEventWriter.Summary summary = writeStoppingOnShutdown(writer, generator, finished);
                 if (!summary.complete()) {
                     err.println("generate: stopped after " + summary.records() + " records (all of them flushed); "
                             + "no ground truth, the run did not finish");
+                    err.flush();
                     return 0;
                 }
+            } finally {
+                // Only now may a shutdown hook let the JVM exit: the summary line above is written.
+                finished.countDown();
             }
         }
         GroundTruth truth = generator.groundTruth();
@@ -190,10 +195,11 @@ public final class GeneratorCommand implements Callable<Integer> {
 
     /**
      * SIGTERM (bin/stack down) or Ctrl-C: the writer stops before its next record and flushes what it sent; the
-     * hook waits for that, so the JVM does not exit with records still in the producer's buffer.
+     * hook waits until {@code finished} (the caller has closed the writer and said how many records it sent), so
+     * the JVM exits neither with records in the producer's buffer nor before that line is written.
      */
-    private static KafkaEventWriter.Summary writeStoppingOnShutdown(KafkaEventWriter writer, Generator generator) {
-        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    private static KafkaEventWriter.Summary writeStoppingOnShutdown(KafkaEventWriter writer, Generator generator,
+                                                                     java.util.concurrent.CountDownLatch finished) {
         Thread hook = new Thread(() -> {
             writer.stop();
             try {
@@ -206,7 +212,6 @@ public final class GeneratorCommand implements Callable<Integer> {
         try {
             return writer.write(generator);
         } finally {
-            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import io.infometis.streams.stack.security.KafkaSecurity;
+import io.infometis.streams.stack.security.TlsMaterial;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -26,6 +28,7 @@ public final class KafkaBroker implements StackComponent {
     private final int controllerPort;
     private final List<TopicSpec> topics;
     private final String heap;
+    private final KafkaSecurity security;
     private ManagedProcess process;
 
     public KafkaBroker(StackLayout layout, int port, int controllerPort, List<TopicSpec> topics) {
@@ -33,6 +36,15 @@ public final class KafkaBroker implements StackComponent {
     }
 
     public KafkaBroker(StackLayout layout, int port, int controllerPort, List<TopicSpec> topics, String heap) {
+        this(layout, port, controllerPort, topics, heap, null);
+    }
+
+    /**
+     * With {@code security} the client port is a SASL_SSL listener only (SCRAM-SHA-512 over TLS, also used between
+     * broker and itself), ACLs are enforced and the job user may not write {@code alert-rules}; null: PLAINTEXT.
+     */
+    public KafkaBroker(StackLayout layout, int port, int controllerPort, List<TopicSpec> topics, String heap,
+                       KafkaSecurity security) {
         if (port == controllerPort) {
             throw new IllegalArgumentException("kafka: broker and controller ports must differ, both are " + port);
         }
@@ -41,6 +53,16 @@ public final class KafkaBroker implements StackComponent {
         this.controllerPort = controllerPort;
         this.topics = List.copyOf(topics);
         this.heap = heap;
+        this.security = security;
+    }
+
+    public boolean secured() {
+        return security != null;
+    }
+
+    /** Security settings of the stack's own admin client (empty when not secured). */
+    public Map<String, String> adminClientProperties() {
+        return security == null ? Map.of() : security.adminClientProperties();
     }
 
     @Override
@@ -75,9 +97,18 @@ public final class KafkaBroker implements StackComponent {
                 "-Dlog4j.configuration=" + dir.resolve("log4j.properties").toUri(), "-cp", classpath));
 
         // Formatting is a no-op when the data dir already holds this cluster (a CLI stack started again).
-        ManagedProcess.runToCompletion("kafka-storage-format",
-                concat(java, "kafka.tools.StorageTool", "format", "--ignore-formatted",
-                        "-t", clusterId(dir), "-c", config.toString()),
+        List<String> format = new ArrayList<>(concat(java, "kafka.tools.StorageTool", "format", "--ignore-formatted",
+                "-t", clusterId(dir), "-c", config.toString()));
+        if (security != null) {
+            // SCRAM credentials go into the metadata log before the first start: the broker's own inter-broker
+            // login needs them before any admin API could create them.
+            for (String[] user : new String[][] {{security.adminUser(), security.adminPassword()},
+                    {security.jobUser(), security.jobPassword()}}) {
+                format.addAll(List.of("--add-scram",
+                        KafkaSecurity.MECHANISM + "=[name=" + user[0] + ",password=" + user[1] + "]"));
+            }
+        }
+        ManagedProcess.runToCompletion("kafka-storage-format", format,
                 Map.of(), dir, layout.logFile("kafka-storage-format"), Duration.ofSeconds(60));
 
         process = layout.process(NAME)
@@ -88,7 +119,10 @@ public final class KafkaBroker implements StackComponent {
                 .stopGrace(Duration.ofSeconds(20))
                 .build()
                 .start();
-        KafkaTopics.createAll(bootstrapServers(), topics);
+        KafkaTopics.createAll(bootstrapServers(), adminClientProperties(), topics);
+        if (security != null) {
+            KafkaAcls.grantJobUser(bootstrapServers(), adminClientProperties(), security.jobUser());
+        }
     }
 
     private boolean answersMetadata() throws Exception {
@@ -96,22 +130,25 @@ public final class KafkaBroker implements StackComponent {
         if (!Readiness.isOpen(Ports.HOST, port)) {
             return false;
         }
-        try (Admin admin = KafkaTopics.admin(bootstrapServers())) {
+        try (Admin admin = KafkaTopics.admin(bootstrapServers(), adminClientProperties())) {
             return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
         }
     }
 
     private Path writeConfig(Path dir) {
         String logDirs = dir.resolve("data").toString();
+        String listener = security == null ? "PLAINTEXT" : KafkaSecurity.PROTOCOL;
         String properties = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + Ports.HOST + ":" + controllerPort,
-                "listeners=PLAINTEXT://" + Ports.HOST + ":" + port + ",CONTROLLER://" + Ports.HOST + ":" + controllerPort,
-                "advertised.listeners=PLAINTEXT://" + Ports.HOST + ":" + port,
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listeners=" + listener + "://" + Ports.HOST + ":" + port + ",CONTROLLER://" + Ports.HOST + ":"
+                        + controllerPort,
+                "advertised.listeners=" + listener + "://" + Ports.HOST + ":" + port,
+                "listener.security.protocol.map=" + listener + ":" + listener + ",CONTROLLER:PLAINTEXT",
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
+                "inter.broker.listener.name=" + listener,
+                securityConfig(),
                 "log.dirs=" + logDirs,
                 "num.partitions=1",
                 "default.replication.factor=1",
@@ -137,10 +174,39 @@ public final class KafkaBroker implements StackComponent {
                 "");
         try {
             Files.writeString(dir.resolve("log4j.properties"), log4j);
-            return Files.writeString(dir.resolve("server.properties"), properties);
+            // A secured broker's file holds its store and inter-broker passwords: owner-readable only.
+            return security == null ? Files.writeString(dir.resolve("server.properties"), properties)
+                    : io.infometis.streams.stack.security.Secrets.writeSecretFile(dir.resolve("server.properties"),
+                            properties);
         } catch (IOException e) {
             throw new UncheckedIOException("kafka: cannot write its configuration into " + dir, e);
         }
+    }
+
+    /** The SASL_SSL, TLS and ACL settings of a secured broker; empty otherwise. */
+    private String securityConfig() {
+        if (security == null) {
+            return "";
+        }
+        TlsMaterial tls = security.tls();
+        return String.join("\n",
+                "sasl.enabled.mechanisms=" + KafkaSecurity.MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + KafkaSecurity.MECHANISM,
+                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config="
+                        + KafkaSecurity.jaasConfig(security.adminUser(), security.adminPassword()),
+                "ssl.keystore.type=PKCS12",
+                "ssl.keystore.location=" + tls.keystore(),
+                "ssl.keystore.password=" + tls.password(),
+                "ssl.key.password=" + tls.password(),
+                "ssl.truststore.type=PKCS12",
+                "ssl.truststore.location=" + tls.truststore(),
+                "ssl.truststore.password=" + tls.password(),
+                "ssl.client.auth=none",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                // The controller listener is PLAINTEXT on 127.0.0.1 (its principal is ANONYMOUS): the broker half of
+                // this combined node talks to the controller half there and needs cluster rights.
+                "super.users=User:" + security.adminUser() + ";User:ANONYMOUS",
+                "allow.everyone.if.no.acl.found=false");
     }
 
     /** One cluster id per data dir, kept next to it so a restart formats nothing and keeps the topics. */

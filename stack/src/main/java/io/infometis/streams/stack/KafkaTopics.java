@@ -22,7 +22,13 @@ public final class KafkaTopics {
     private KafkaTopics() {}
 
     public static Admin admin(String bootstrapServers) {
+        return admin(bootstrapServers, Map.of());
+    }
+
+    /** An admin client with extra client properties (security settings of a secured broker). */
+    public static Admin admin(String bootstrapServers, Map<String, String> clientProperties) {
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
@@ -31,25 +37,35 @@ public final class KafkaTopics {
 
     /** Creates the topics; ones that already exist (a restarted CLI stack keeps its data) are left as they are. */
     public static void createAll(String bootstrapServers, Collection<TopicSpec> specs) {
+        createAll(bootstrapServers, Map.of(), specs);
+    }
+
+    public static void createAll(String bootstrapServers, Map<String, String> clientProperties,
+                                 Collection<TopicSpec> specs) {
         List<NewTopic> topics = new ArrayList<>();
         for (TopicSpec spec : specs) {
             topics.add(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(configs(spec)));
         }
-        create(bootstrapServers, topics);
+        create(bootstrapServers, clientProperties, topics);
     }
 
     public static void create(String bootstrapServers, String name, int partitions) {
+        create(bootstrapServers, Map.of(), name, partitions);
+    }
+
+    public static void create(String bootstrapServers, Map<String, String> clientProperties, String name,
+                              int partitions) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1 for topic " + name);
         }
-        create(bootstrapServers, List.of(new NewTopic(name, partitions, (short) 1)));
+        create(bootstrapServers, clientProperties, List.of(new NewTopic(name, partitions, (short) 1)));
     }
 
-    private static void create(String bootstrapServers, List<NewTopic> topics) {
+    private static void create(String bootstrapServers, Map<String, String> clientProperties, List<NewTopic> topics) {
         if (topics.isEmpty()) {
             return;
         }
-        try (Admin admin = admin(bootstrapServers)) {
+        try (Admin admin = admin(bootstrapServers, clientProperties)) {
             Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
             for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
                 try {

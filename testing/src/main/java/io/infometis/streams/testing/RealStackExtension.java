@@ -31,10 +31,12 @@ public final class RealStackExtension implements BeforeAllCallback, BeforeEachCa
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealStackExtension.class);
 
     private final Set<Component> components;
+    private final boolean secured;
     private volatile SharedStack stack;
 
-    private RealStackExtension(Set<Component> components) {
+    private RealStackExtension(Set<Component> components, boolean secured) {
         this.components = Set.copyOf(components);
+        this.secured = secured;
     }
 
     public static Builder builder() {
@@ -53,8 +55,10 @@ public final class RealStackExtension implements BeforeAllCallback, BeforeEachCa
     }
 
     private void attach(ExtensionContext context) {
+        // The secured servers are other processes than the plain ones: both kinds can run in one test JVM.
+        String key = secured ? "secured-stack" : "stack";
         SharedStack shared = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SharedStack.class, key -> new SharedStack(), SharedStack.class);
+                .getOrComputeIfAbsent(key, k -> new SharedStack(secured), SharedStack.class);
         shared.ensure(components);
         stack = shared;
     }
@@ -69,7 +73,24 @@ public final class RealStackExtension implements BeforeAllCallback, BeforeEachCa
         return require(Component.REGISTRY).url();
     }
 
-    /** {@code http://127.0.0.1:<port>} of Elasticsearch. */
+    /**
+     * The job user's credentials, trust store and secret files of a {@link Builder#secured()} stack, and the
+     * documented job settings that use them ({@link StackCredentials#jobSettings()}).
+     */
+    public StackCredentials credentials() {
+        return started().credentials();
+    }
+
+    /**
+     * Security properties (SASL_SSL as the stack's admin user, the CA trust store) for a test's own Kafka clients;
+     * empty for a plain stack. Already part of {@link #producerProperties()}, {@link #consumerProperties} and
+     * {@link #adminProperties()}.
+     */
+    public java.util.Map<String, String> kafkaSecurityProperties() {
+        return started().adminClientProperties();
+    }
+
+    /** {@code http(s)://127.0.0.1:<port>} of Elasticsearch (https when secured). */
     public String elasticsearchUrl() {
         return require(Component.ELASTICSEARCH).url();
     }
@@ -81,11 +102,12 @@ public final class RealStackExtension implements BeforeAllCallback, BeforeEachCa
 
     /** Creates a topic (replication factor 1); an existing topic is left as it is. */
     public void createTopic(String name, int partitions) {
-        KafkaTopics.create(kafkaBootstrapServers(), name, partitions);
+        KafkaTopics.create(kafkaBootstrapServers(), kafkaSecurityProperties(), name, partitions);
     }
 
     public Properties adminProperties() {
         Properties props = new Properties();
+        props.putAll(kafkaSecurityProperties());
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers());
         return props;
     }
@@ -93,6 +115,7 @@ public final class RealStackExtension implements BeforeAllCallback, BeforeEachCa
     /** byte[] keys and values (Avro through the registry serdes produces bytes), acks=all, idempotent. */
     public Properties producerProperties() {
         Properties props = new Properties();
+        props.putAll(kafkaSecurityProperties());
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -110,6 +133,7 @@ public final class RealStackExtension implements BeforeAllCallback, BeforeEachCa
             throw new IllegalArgumentException("groupId must not be blank");
         }
         Properties props = new Properties();
+        props.putAll(kafkaSecurityProperties());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -150,8 +174,20 @@ public final class RealStackExtension implements BeforeAllCallback, BeforeEachCa
 
     public static final class Builder {
         private final Set<Component> components = EnumSet.noneOf(Component.class);
+        private boolean secured;
 
         private Builder() {}
+
+        /**
+         * Secured servers (their own processes, separate from the plain stack): Kafka with one SASL_SSL listener
+         * (SCRAM-SHA-512, TLS with a CA made at start, ACLs on), Elasticsearch with TLS on HTTP and passwords.
+         * The schema registry stays plain HTTP (see docs/security.md). Clients get what they need from
+         * {@link #credentials()} and {@link #kafkaSecurityProperties()}.
+         */
+        public Builder secured() {
+            this.secured = true;
+            return this;
+        }
 
         public Builder kafka() {
             components.add(Component.KAFKA);
@@ -173,7 +209,7 @@ public final class RealStackExtension implements BeforeAllCallback, BeforeEachCa
                 throw new IllegalStateException("RealStackExtension needs at least one of kafka(), registry(), "
                         + "elasticsearch()");
             }
-            return new RealStackExtension(components);
+            return new RealStackExtension(components, secured);
         }
     }
 }

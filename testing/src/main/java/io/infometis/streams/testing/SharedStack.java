@@ -11,6 +11,9 @@ import io.infometis.streams.stack.StackComponent;
 import io.infometis.streams.stack.StackException;
 import io.infometis.streams.stack.StackLayout;
 import io.infometis.streams.testing.RealStackExtension.Component;
+import io.infometis.streams.stack.security.ElasticsearchSecurity;
+import io.infometis.streams.stack.security.KafkaSecurity;
+import io.infometis.streams.stack.security.TlsMaterial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,17 +43,47 @@ final class SharedStack implements ExtensionContext.Store.CloseableResource {
     private final List<LocalStack> stacks = new ArrayList<>();
     private final Path dir;
     private final StackLayout layout;
+    private final KafkaSecurity kafkaSecurity;
+    private final ElasticsearchSecurity elasticsearchSecurity;
+    private final StackCredentials credentials;
     private boolean failed;
 
-    SharedStack() {
+    /** @param secured Kafka on SASL_SSL with ACLs, Elasticsearch with TLS and passwords (see docs/security.md) */
+    SharedStack(boolean secured) {
         try {
-            dir = Files.createTempDirectory("infometis-stack-");
+            dir = Files.createTempDirectory(secured ? "infometis-secured-stack-" : "infometis-stack-");
             // World-traversable: Elasticsearch runs as uid 65534 when the tests run as root.
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the test stack's temp dir", e);
         }
         layout = StackLayout.under(InfometisHome.locate(), dir, false);
+        if (secured) {
+            TlsMaterial tls = TlsMaterial.create(dir.resolve("tls"), "infometis-test-ca");
+            kafkaSecurity = KafkaSecurity.generate(tls);
+            elasticsearchSecurity = ElasticsearchSecurity.generate(tls);
+            credentials = new StackCredentials(kafkaSecurity, elasticsearchSecurity, dir.resolve("secrets"));
+        } else {
+            kafkaSecurity = null;
+            elasticsearchSecurity = null;
+            credentials = null;
+        }
+    }
+
+    boolean secured() {
+        return credentials != null;
+    }
+
+    StackCredentials credentials() {
+        if (credentials == null) {
+            throw new IllegalStateException("This stack is not secured: use RealStackExtension.builder().secured()");
+        }
+        return credentials;
+    }
+
+    /** Security settings of the stack's admin user for the tests' own clients (empty when not secured). */
+    java.util.Map<String, String> adminClientProperties() {
+        return kafkaSecurity == null ? java.util.Map.of() : kafkaSecurity.adminClientProperties();
     }
 
     synchronized void ensure(Set<Component> wanted) {
@@ -90,9 +123,9 @@ final class SharedStack implements ExtensionContext.Store.CloseableResource {
             int first = ports[next++];
             int second = ports[next++];
             created.put(c, switch (c) {
-                case KAFKA -> new KafkaBroker(layout, first, second, Topics.all());
+                case KAFKA -> new KafkaBroker(layout, first, second, Topics.all(), "512m", kafkaSecurity);
                 case REGISTRY -> new SchemaRegistryServer(layout, first);
-                case ELASTICSEARCH -> new ElasticsearchServer(layout, first, second);
+                case ELASTICSEARCH -> new ElasticsearchServer(layout, first, second, elasticsearchSecurity);
             });
         }
         return created;

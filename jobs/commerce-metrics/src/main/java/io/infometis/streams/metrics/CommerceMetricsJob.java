@@ -1,5 +1,8 @@
 package io.infometis.streams.metrics;
 
+import java.util.List;
+import io.infometis.streams.sinks.elasticsearch.ElasticsearchPreflight;
+import io.infometis.streams.common.preflight.Preflight;
 import io.infometis.streams.common.config.JobConfig;
 import io.infometis.streams.common.deadletter.DeadLetter;
 import io.infometis.streams.common.deadletter.DeadLetterSink;
@@ -46,6 +49,10 @@ public final class CommerceMetricsJob {
         config.validate(MetricsKeys.all());
         LOG.info("Starting {} with {}", JOB_NAME, config);
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.fromConfig(config);
+        // Wrong credentials, an untrusted certificate or a missing topic fail here, naming the setting, instead of
+        // as a task that restarts forever.
+        Preflight.check(config, List.of(Topics.ORDERS, Topics.PAYMENTS, Topics.USER_EVENTS, Topics.COMMERCE_METRICS, Topics.DLQ));
+        ElasticsearchPreflight.check(elasticsearch);
         IndexTemplates.installAll(elasticsearch);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -1,5 +1,8 @@
 package io.infometis.streams.enrichment;
 
+import java.util.List;
+import io.infometis.streams.sinks.elasticsearch.ElasticsearchPreflight;
+import io.infometis.streams.common.preflight.Preflight;
 import io.infometis.streams.common.config.JobConfig;
 import io.infometis.streams.common.deadletter.DeadLetterSink;
 import io.infometis.streams.common.kafka.Decoded;
@@ -44,6 +47,10 @@ public final class OrderEnrichmentJob {
         EnrichmentKeys.highAmountByCurrency(config);
         LOG.info("Starting {} with {}", JOB_NAME, config);
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.fromConfig(config);
+        // Wrong credentials, an untrusted certificate or a missing topic fail here, naming the setting, instead of
+        // as a task that restarts forever.
+        Preflight.check(config, List.of(Topics.ORDERS, Topics.PAYMENTS, Topics.CUSTOMERS, Topics.ORDERS_ENRICHED, Topics.DLQ));
+        ElasticsearchPreflight.check(elasticsearch);
         IndexTemplates.installAll(elasticsearch);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

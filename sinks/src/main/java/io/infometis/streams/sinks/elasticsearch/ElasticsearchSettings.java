@@ -33,6 +33,7 @@ public final class ElasticsearchSettings implements Serializable {
     private final int backoffRetries;
     private final Duration backoffDelay;
     private final int indexReplicas;
+    private final TlsTrust trust;
 
     private ElasticsearchSettings(Builder b) {
         if (b.hosts.isEmpty()) {
@@ -52,6 +53,7 @@ public final class ElasticsearchSettings implements Serializable {
         this.backoffRetries = b.backoffRetries;
         this.backoffDelay = Objects.requireNonNull(b.backoffDelay, "backoffDelay");
         this.indexReplicas = b.indexReplicas;
+        this.trust = b.trust;
     }
 
     public static Builder builder() {
@@ -82,6 +84,13 @@ public final class ElasticsearchSettings implements Serializable {
         if (!user.isBlank()) {
             builder.basicAuth(user, password);
         }
+        String truststore = config.get(CommonKeys.ELASTICSEARCH_TLS_TRUSTSTORE);
+        if (!truststore.isBlank()) {
+            TlsTrust trust = new TlsTrust(truststore, config.get(CommonKeys.ELASTICSEARCH_TLS_TRUSTSTORE_PASSWORD),
+                    config.get(CommonKeys.ELASTICSEARCH_TLS_TRUSTSTORE_TYPE));
+            trust.check();
+            builder.trust(trust);
+        }
         return builder.build();
     }
 
@@ -107,17 +116,30 @@ public final class ElasticsearchSettings implements Serializable {
     }
 
     /**
-     * A low-level REST client with these settings (templates, search tools). TLS uses the JVM's trust store
-     * ({@code javax.net.ssl.trustStore}), as the connector's own client does.
+     * A low-level REST client with these settings (templates, preflight, search tools). HTTPS trusts
+     * {@code elasticsearch.tls.truststore} when set, else the JVM's trust store ({@code javax.net.ssl.trustStore}).
      */
     public RestClient restClient() {
         RestClientBuilder builder = RestClient.builder(hosts.toArray(HttpHost[]::new));
+        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
         if (username != null) {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
             credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(username, password));
-            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
         }
+        builder.setHttpClientConfigCallback(http -> {
+            if (username != null) {
+                http.setDefaultCredentialsProvider(credentials);
+            }
+            if (trust != null) {
+                http.setSSLContext(trust.sslContext());
+            }
+            return http;
+        });
         return builder.build();
+    }
+
+    /** The configured Elasticsearch CA, or null for the JVM's default trust. */
+    public TlsTrust trust() {
+        return trust;
     }
 
     public List<HttpHost> hosts() {
@@ -155,7 +177,7 @@ public final class ElasticsearchSettings implements Serializable {
     @Override
     public String toString() {
         return "ElasticsearchSettings{hosts=" + hosts + ", user=" + username + ", bulkMaxActions=" + bulkMaxActions
-                + ", bulkInterval=" + bulkInterval + "}";
+                + ", bulkInterval=" + bulkInterval + (trust == null ? "" : ", trust=" + trust) + "}";
     }
 
     public static final class Builder {
@@ -167,8 +189,15 @@ public final class ElasticsearchSettings implements Serializable {
         private int backoffRetries = 8;
         private Duration backoffDelay = Duration.ofMillis(200);
         private int indexReplicas = 0;
+        private TlsTrust trust;
 
         private Builder() {}
+
+        /** HTTPS trusts this store (see {@link TlsTrust}); without it, the JVM's default trust. */
+        public Builder trust(TlsTrust trust) {
+            this.trust = trust;
+            return this;
+        }
 
         public Builder hosts(List<HttpHost> hosts) {
             this.hosts.addAll(hosts);

@@ -36,6 +36,7 @@ public final class ElasticsearchSinks {
         if (settings.username() != null) {
             builder.setConnectionUsername(settings.username()).setConnectionPassword(settings.password());
         }
-        return builder.build();
+        Sink<T> sink = builder.build();
+        return settings.trust() == null ? sink : new TrustingSink<>(sink, settings.trust());
     }
 }

@@ -43,6 +43,14 @@ public final class CommonKeys {
             "elasticsearch.username", "", "Basic-auth user (empty: no authentication)");
     public static final ConfigKey<String> ELASTICSEARCH_PASSWORD = ConfigKey.string(
             "elasticsearch.password", "", "Basic-auth password; never logged");
+    public static final ConfigKey<String> ELASTICSEARCH_TLS_TRUSTSTORE = ConfigKey.string(
+            "elasticsearch.tls.truststore", "",
+            "Trust store (PKCS12 or JKS file) with the CA of Elasticsearch's HTTPS certificate; empty: the JVM's "
+                    + "default trust (javax.net.ssl.trustStore or the JDK's cacerts)");
+    public static final ConfigKey<String> ELASTICSEARCH_TLS_TRUSTSTORE_PASSWORD = ConfigKey.string(
+            "elasticsearch.tls.truststore-password", "", "Password of elasticsearch.tls.truststore; never logged");
+    public static final ConfigKey<String> ELASTICSEARCH_TLS_TRUSTSTORE_TYPE = ConfigKey.oneOf(
+            "elasticsearch.tls.truststore-type", "PKCS12", "Format of elasticsearch.tls.truststore", "PKCS12", "JKS");
     public static final ConfigKey<Integer> ELASTICSEARCH_BULK_MAX_ACTIONS = ConfigKey.integer(
             "elasticsearch.bulk.max-actions", 1000, "Documents per bulk request before it is sent").positive();
     public static final ConfigKey<Duration> ELASTICSEARCH_BULK_INTERVAL = ConfigKey.duration(
@@ -80,7 +88,8 @@ public final class CommonKeys {
     public static List<ConfigKey<?>> all() {
         List<ConfigKey<?>> keys = new ArrayList<>(List.of(KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID,
                 KAFKA_STARTING_OFFSETS, KAFKA_TRANSACTIONAL_ID_PREFIX, KAFKA_TRANSACTION_TIMEOUT, SCHEMA_REGISTRY_URL,
-                ELASTICSEARCH_HOSTS, ELASTICSEARCH_USERNAME, ELASTICSEARCH_PASSWORD, ELASTICSEARCH_BULK_MAX_ACTIONS,
+                ELASTICSEARCH_HOSTS, ELASTICSEARCH_USERNAME, ELASTICSEARCH_PASSWORD, ELASTICSEARCH_TLS_TRUSTSTORE,
+                ELASTICSEARCH_TLS_TRUSTSTORE_PASSWORD, ELASTICSEARCH_TLS_TRUSTSTORE_TYPE, ELASTICSEARCH_BULK_MAX_ACTIONS,
                 ELASTICSEARCH_BULK_INTERVAL, ELASTICSEARCH_BULK_BACKOFF_RETRIES, ELASTICSEARCH_BULK_BACKOFF_DELAY,
                 ELASTICSEARCH_INDEX_REPLICAS, WATERMARK_OUT_OF_ORDERNESS, SOURCE_IDLENESS, DLQ_DELIVERY_GUARANTEE));
         Topics.all().forEach(t -> keys.add(topic(t)));

@@ -1,0 +1,179 @@
+package io.infometis.streams.fraud.rules;
+
+import static io.infometis.streams.fraud.support.TestEvents.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infometis.streams.events.Alert;
+import io.infometis.streams.events.Severity;
+import io.infometis.streams.fraud.alerts.AlertIds;
+import io.infometis.streams.fraud.support.Rules;
+import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.Types;
+import java.util.List;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sliding windows per (rule, group value) from slide-long buckets and event-time timers, with rules changing in
+ * between, on the keyed broadcast operator test harness. Rule r1: count of failed payments per user > 5 in 2 min
+ * windows sliding by 1 min.
+ */
+class RuleWindowEvaluatorHarnessTest {
+
+    private static final long MINUTE = 60_000;
+    private static final long BASE = T0.toEpochMilli();
+
+    private KeyedBroadcastOperatorTestHarness<String, RuleHit, RuleChange, Alert> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = newHarness();
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, RuleHit, RuleChange, Alert> newHarness() throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new RuleWindowEvaluator(3),
+                RuleHit::evaluationKey, Types.STRING, RuleBroadcast.RULES);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void rule(int version, boolean enabled, int threshold) throws Exception {
+        harness.processBroadcastElement(RuleChange.upsert("r1", version,
+                Rules.failedPaymentsPerUser("r1", version, enabled, threshold, "2 min", "1 min")), 0);
+    }
+
+    private void hits(String user, int version, long atMillis, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            RuleHit hit = new RuleHit();
+            hit.ruleId = "r1";
+            hit.ruleVersion = version;
+            hit.groupValue = user;
+            hit.eventId = user + "-" + atMillis + "-" + i;
+            hit.eventTime = BASE + atMillis + i;
+            hit.value = 1;
+            hit.windowSizeMillis = 2 * MINUTE;
+            hit.slideMillis = MINUTE;
+            harness.processElement(hit, hit.eventTime);
+        }
+    }
+
+    private void watermark(long atMillis) throws Exception {
+        harness.watermark(BASE + atMillis);
+    }
+
+    @Test
+    void aWindowAboveTheThresholdAlertsOnceWhenItCloses() throws Exception {
+        rule(1, true, 5);
+        hits("u1", 1, 10_000, 6);
+        watermark(MINUTE - 2);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        watermark(10 * MINUTE);
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(alert -> {
+            assertThat(alert.getRuleId()).isEqualTo("r1");
+            assertThat(alert.getRuleVersion()).isEqualTo(1);
+            assertThat(alert.getKey()).isEqualTo("u1");
+            assertThat(alert.getSeverity()).isEqualTo(Severity.HIGH);
+            assertThat(alert.getMatchedEventIds()).as("capped at max event ids").hasSize(3);
+            assertThat(alert.getFirstEventTime()).isEqualTo(Instant.ofEpochMilli(BASE + 10_000));
+            assertThat(alert.getLastEventTime()).isEqualTo(Instant.ofEpochMilli(BASE + 10_005));
+            // The first window holding them: [-1 min, +1 min), closed by the watermark at +1 min.
+            assertThat(alert.getAlertId()).isEqualTo(AlertIds.forRuleWindow("r1", 1, "u1", BASE - MINUTE, BASE + MINUTE));
+            assertThat(alert.getSummary()).contains("count = 6 > 5", "user_id=u1");
+        });
+    }
+
+    @Test
+    void hitsSpreadOverTwoSlidesAddUpInTheWindowThatHoldsBoth() throws Exception {
+        rule(1, true, 5);
+        hits("u1", 1, 30_000, 3);
+        hits("u1", 1, MINUTE + 30_000, 3);
+        watermark(10 * MINUTE);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(alert -> assertThat(alert.getAlertId())
+                .isEqualTo(AlertIds.forRuleWindow("r1", 1, "u1", BASE, BASE + 2 * MINUTE)));
+    }
+
+    @Test
+    void atOrBelowTheThresholdOrInAnotherGroupThereIsNoAlert() throws Exception {
+        rule(1, true, 5);
+        hits("u1", 1, 10_000, 5);
+        hits("u2", 1, 10_000, 1);
+        watermark(10 * MINUTE);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    @Test
+    void aRuleDisabledBeforeItsWindowClosesDoesNotFireAndItsStateIsCleared() throws Exception {
+        rule(1, true, 5);
+        hits("u1", 1, 10_000, 6);
+        rule(2, false, 5);
+        watermark(10 * MINUTE);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aNewVersionStartsFromNothingAndItsAlertsCarryTheNewVersion() throws Exception {
+        rule(1, true, 5);
+        hits("u1", 1, 10_000, 4);
+        rule(2, true, 2);
+        hits("u1", 2, 20_000, 3);
+        hits("u1", 1, 25_000, 9); // a straggler hit of the old version: ignored
+        watermark(10 * MINUTE);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(alert -> {
+            assertThat(alert.getRuleVersion()).isEqualTo(2);
+            assertThat(alert.getSummary()).contains("count = 3 > 2");
+        });
+    }
+
+    @Test
+    void consecutiveBreachingWindowsAreOneEpisodeAndAGapStartsANewOne() throws Exception {
+        rule(1, true, 1);
+        hits("u1", 1, 10_000, 2);          // windows ending +1 and +2 min breach: one episode
+        hits("u1", 1, 10 * MINUTE, 2);     // far later: a second episode
+        watermark(30 * MINUTE);
+
+        assertThat(harness.extractOutputValues()).extracting(a -> a.getFirstEventTime().toEpochMilli() - BASE)
+                .containsExactly(10_000L, 10 * MINUTE);
+    }
+
+    @Test
+    void noTimerIsLeftOnceEveryWindowOfAKeyClosed() throws Exception {
+        rule(1, true, 100);
+        hits("u1", 1, 10_000, 2);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+
+        watermark(10 * MINUTE);
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void openWindowsSurviveASnapshotAndRestore() throws Exception {
+        rule(1, true, 5);
+        hits("u1", 1, 10_000, 3);
+        var snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
+                new RuleWindowEvaluator(3), List.of(RuleBroadcast.RULES)), RuleHit::evaluationKey, Types.STRING, 1, 1, 0);
+        harness.initializeState(snapshot);
+        harness.open();
+        hits("u1", 1, 20_000, 3);
+        watermark(10 * MINUTE);
+
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(alert -> assertThat(alert.getSummary()).contains("count = 6"));
+    }
+
+}

@@ -1,0 +1,64 @@
+package io.infometis.streams.reliability.faults;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bin/faults full|short}: the fault suite on the real local stack. */
+@Command(name = "faults", mixinStandardHelpOptions = true,
+        description = "Runs the probe job on a fresh local stack (free ports, temp dir) and does faults to it under "
+                + "traffic of known ground truth. short: TaskManager kill and upgrade, small data. full: every fault; "
+                + "writes the results into the report file. Exit 0 when every fault ended clean, 1 otherwise.")
+public final class FaultsCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "short or full", defaultValue = "short")
+    String form;
+
+    @Option(names = "--probe-jar", required = true, description = "reliability/target/reliability-*-probe.jar")
+    Path probeJar;
+
+    @Option(names = "--report", description = "Markdown file whose results section the full form replaces")
+    Path report;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new FaultsCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        FaultSuite.Plan plan = switch (form) {
+            case "short" -> FaultSuite.Plan.shortForm();
+            case "full" -> FaultSuite.Plan.fullForm();
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                    "form: expected short or full, got '" + form + "'");
+        };
+        List<FaultSuite.Result> results = new FaultSuite(probeJar, plan, System.out::println).run();
+        String table = ReliabilityReport.table(results, plan);
+        System.out.println(table);
+        if (report != null && form.equals("full")) {
+            writeInto(report, table);
+            System.out.println("results written to " + report);
+        }
+        return results.stream().allMatch(FaultSuite.Result::converged) ? 0 : 1;
+    }
+
+    /** Replaces what stands between the two markers of the report (the rest of the page is prose). */
+    static void writeInto(Path file, String table) throws java.io.IOException {
+        String begin = "<!-- faults:begin -->";
+        String end = "<!-- faults:end -->";
+        String text = Files.exists(file) ? Files.readString(file) : begin + "\n" + end + "\n";
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        if (from < 0 || to < from) {
+            text = text + "\n" + begin + "\n" + end + "\n";
+            from = text.indexOf(begin);
+            to = text.indexOf(end);
+        }
+        Files.writeString(file, text.substring(0, from + begin.length()) + "\n" + table + text.substring(to));
+    }
+}

@@ -1,0 +1,38 @@
+package io.infometis.streams.reliability.faults;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The full form's results as the Markdown table of docs/reliability.md. */
+final class ReliabilityReport {
+
+    private ReliabilityReport() {}
+
+    static String table(List<FaultSuite.Result> results, FaultSuite.Plan plan) {
+        StringBuilder md = new StringBuilder();
+        md.append("Measured ").append(Instant.now().toString(), 0, 16).append(" UTC, ")
+                .append(plan.ordersPerBatch()).append(" orders (2 events each) per fault, Elasticsearch outage ")
+                .append(seconds(plan.elasticsearchOutage())).append(", on the 2-core machine. Counts are cumulative ")
+                .append("(all traffic so far).\n\n");
+        md.append("| fault | events in | poison in | committed out | dead letters | ES docs | lost | duplicates | "
+                + "letters lost / duplicated | docs missing / stale | job failures | caught up after | verdict |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (FaultSuite.Result r : results) {
+            Observed.Verdict v = r.verdict();
+            md.append("| ").append(r.fault().description).append(" | ").append(v.eventsIn()).append(" | ")
+                    .append(v.poisonIn()).append(" | ").append(v.outputRecords()).append(" | ").append(v.deadLetters())
+                    .append(" | ").append(v.documents()).append(" | ").append(v.lost()).append(" | ")
+                    .append(v.duplicates()).append(" | ").append(v.lettersLost()).append(" / ")
+                    .append(v.letterDuplicates()).append(" | ").append(v.documentsWrong()).append(" / ")
+                    .append(v.documentsStale()).append(" | ").append(r.jobFailures() < 0 ? "?" : r.jobFailures())
+                    .append(" | ").append(seconds(r.catchUp())).append(" | ")
+                    .append(r.converged() ? "clean" : "NOT CLEAN").append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.0f s", d.toMillis() / 1000.0);
+    }
+}
