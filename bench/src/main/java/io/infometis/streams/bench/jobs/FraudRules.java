@@ -50,7 +50,8 @@ public final class FraudRules {
         return written;
     }
 
-    static String rule(String id, int n) {
+    /** The n-th benchmark rule, with the given id. */
+    public static String rule(String id, int n) {
         String aggregate = n % 2 == 0 ? "{\"function\": \"count\"}" : "{\"function\": \"sum\", \"field\": \"amount\"}";
         double threshold = n % 2 == 0 ? 1_000 + n : 1e12 + n;
         return """

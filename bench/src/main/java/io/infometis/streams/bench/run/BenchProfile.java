@@ -61,8 +61,8 @@ public record BenchProfile(
 
     public static BenchProfile smoke() {
         return new BenchProfile("smoke", 20_000, 5_000, 1000, List.of(1, 2), Duration.ofMinutes(2),
-                1, 0, 1, Duration.ofMillis(500), Duration.ofSeconds(10), 100_000,
-                Duration.ofMinutes(1));
+                1, 0, 1, Duration.ofMillis(500), Duration.ofSeconds(5), 100_000,
+                Duration.ofSeconds(15));
     }
 
     public boolean isSmoke() {
