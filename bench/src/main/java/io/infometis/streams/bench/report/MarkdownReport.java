@@ -94,7 +94,7 @@ public final class MarkdownReport {
         line("");
         line("```mermaid");
         line("flowchart LR");
-        line("  G[generator<br/>SIMULATED backlog,<br/>LIVE for latency] --> K[(Kafka<br/>payments, orders,<br/>user-events, customers)]");
+        line("  G[generator<br/>SIMULATED backlog,<br/>rate-held for latency] --> K[(Kafka<br/>payments, orders,<br/>user-events, customers)]");
         line("  K --> C1[plain KafkaConsumer<br/>+ Avro decode]");
         line("  K --> C3[Flink: readAvro<br/>+ discard]");
         line("  K --> J[the jobs' own main()<br/>on a MiniCluster]");
