@@ -1,0 +1,119 @@
+package io.infometis.streams.bench.jobs;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.client.JobStatusMessage;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infometis.streams.bench.measure.CheckpointStats;
+import io.infometis.streams.bench.measure.SourceProgress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * A job running on a fresh MiniCluster in this JVM, started through a {@link JobLauncher} on its own thread
+ * (its {@code execute} blocks there); closing it cancels the job and stops the cluster. The cluster reports its
+ * Kafka sources' progress to {@link SourceProgress}.
+ */
+public final class MiniClusterJob implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MiniCluster cluster;
+    private final Thread runner;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private MiniClusterJob(MiniCluster cluster, JobLauncher job, String name) {
+        this.cluster = cluster;
+        this.runner = new Thread(() -> {
+            try {
+                job.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "bench-job-" + name);
+        runner.setDaemon(true);
+    }
+
+    public static MiniClusterJob start(String name, int parallelism, JobLauncher job) throws Exception {
+        SourceProgress.reset();
+        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(configuration(parallelism)).setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(parallelism).build());
+        cluster.start();
+        MiniClusterContext.install(cluster, parallelism);
+        MiniClusterJob running = new MiniClusterJob(cluster, job, name);
+        running.runner.start();
+        return running;
+    }
+
+    /** Whether the job's thread still runs (its {@code execute} returns only when the job ends or fails). */
+    public boolean isRunning() {
+        return runner.isAlive() && failure.get() == null;
+    }
+
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    /** Checkpoints of the job so far (the first job of the cluster); {@link CheckpointStats#NONE} when none. */
+    public CheckpointStats checkpoints() {
+        try {
+            List<JobStatusMessage> jobs = List.copyOf(cluster.listJobs().get());
+            if (jobs.isEmpty()) {
+                return CheckpointStats.NONE;
+            }
+            URI rest = cluster.getRestAddress().get(10, TimeUnit.SECONDS);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    rest.resolve("/jobs/" + jobs.get(0).getJobId() + "/checkpoints")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode stats = JSON.readTree(response.body());
+            long completed = stats.path("counts").path("completed").asLong();
+            if (completed == 0) {
+                return CheckpointStats.NONE;
+            }
+            JsonNode summary = stats.path("summary");
+            return new CheckpointStats(completed,
+                    stats.path("latest").path("completed").path("state_size").asLong(),
+                    summary.path("state_size").path("max").asLong(),
+                    summary.path("end_to_end_duration").path("avg").asDouble(Double.NaN),
+                    summary.path("end_to_end_duration").path("max").asDouble(Double.NaN));
+        } catch (Exception e) {
+            System.err.println("bench: cannot read the checkpoint statistics: " + e);
+            return CheckpointStats.NONE;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            List<JobStatusMessage> jobs = List.copyOf(cluster.listJobs().get());
+            for (JobStatusMessage job : jobs) {
+                if (!job.getJobState().isGloballyTerminalState()) {
+                    cluster.cancelJob(job.getJobId()).get(30, TimeUnit.SECONDS);
+                }
+            }
+            runner.join(TimeUnit.SECONDS.toMillis(30));
+        } finally {
+            MiniClusterContext.uninstall();
+            cluster.close();
+        }
+    }
+
+    static Configuration configuration(int parallelism) {
+        Configuration conf = new Configuration();
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
+        conf.set(RestOptions.BIND_PORT, "0");
+        conf.setString("metrics.reporter." + SourceProgress.REPORTER_NAME + ".factory.class",
+                SourceProgress.Factory.class.getName());
+        return conf;
+    }
+}

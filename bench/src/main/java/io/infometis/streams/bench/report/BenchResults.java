@@ -1,0 +1,60 @@
+package io.infometis.streams.bench.report;
+
+import io.infometis.streams.bench.latency.LatencyResult;
+import io.infometis.streams.bench.load.GeneratorBacklog;
+import io.infometis.streams.bench.measure.CheckpointStats;
+import io.infometis.streams.bench.measure.HotMethods;
+import io.infometis.streams.bench.measure.Throughput;
+import io.infometis.streams.bench.micro.MicroResult;
+import io.infometis.streams.bench.run.BenchProfile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything one run found, filled in step by step and rendered once at the end. */
+public final class BenchResults {
+
+    public final BenchProfile profile;
+    public final String command;
+    public final MachineFacts machine;
+    public String gitCommit = "unknown";
+    public double stackStartSeconds;
+    /** The generated backlog; null when loading it failed. */
+    public GeneratorBacklog.Loaded backlog;
+    public final List<Throughput> ceilings = new ArrayList<>();
+    public final List<Throughput> jobs = new ArrayList<>();
+    public final List<MicroResult> micro = new ArrayList<>();
+    public final List<LatencyResult> latency = new ArrayList<>();
+    public final List<StateScalingRow> stateScaling = new ArrayList<>();
+    /** Checkpoint statistics of each job run, by "name p&lt;parallelism&gt;". */
+    public final Map<String, CheckpointStats> checkpoints = new LinkedHashMap<>();
+    /** The hottest methods of each job run (JFR), by "name p&lt;parallelism&gt;". */
+    public final Map<String, List<HotMethods.Hot>> profiles = new LinkedHashMap<>();
+    public final List<ComponentMemory> memory = new ArrayList<>();
+    /** What was not measured, and why (a missing job, a step that failed). */
+    public final Map<String, String> notMeasured = new LinkedHashMap<>();
+    /** Chart title to PNG file name (relative to the charts folder). */
+    public final Map<String, String> charts = new LinkedHashMap<>();
+    public double loadAtEnd;
+    public double totalSeconds;
+
+    public BenchResults(BenchProfile profile, String command, MachineFacts machine) {
+        this.profile = profile;
+        this.command = command;
+        this.machine = machine;
+    }
+
+    public Throughput ceiling(String namePrefix, int parallelism) {
+        return find(ceilings, namePrefix, parallelism);
+    }
+
+    public Throughput job(String name, int parallelism) {
+        return find(jobs, name, parallelism);
+    }
+
+    private static Throughput find(List<Throughput> list, String namePrefix, int parallelism) {
+        return list.stream().filter(t -> t.name().startsWith(namePrefix) && t.parallelism() == parallelism)
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,333 @@
+package io.infometis.streams.bench.run;
+
+import io.infometis.streams.bench.ceiling.FlinkDecodeDiscardCeiling;
+import io.infometis.streams.bench.ceiling.PlainBulkCeiling;
+import io.infometis.streams.bench.ceiling.PlainConsumerCeiling;
+import io.infometis.streams.bench.jobs.BenchJob;
+import io.infometis.streams.bench.jobs.FraudRules;
+import io.infometis.streams.bench.jobs.JobThroughput;
+import io.infometis.streams.bench.latency.AlertLatency;
+import io.infometis.streams.bench.latency.EnrichmentLatency;
+import io.infometis.streams.bench.latency.LatencyResult;
+import io.infometis.streams.bench.jobs.OrderMetricsSql;
+import io.infometis.streams.bench.load.FreshTopics;
+import io.infometis.streams.bench.load.GeneratorBacklog;
+import io.infometis.streams.bench.measure.CheckpointStats;
+import io.infometis.streams.bench.report.StateScalingRow;
+import io.infometis.streams.generator.kafka.TopicNames;
+import io.infometis.streams.bench.measure.ProcFs;
+import io.infometis.streams.bench.measure.Throughput;
+import io.infometis.streams.bench.micro.MicroBenchmarks;
+import io.infometis.streams.bench.report.BenchResults;
+import io.infometis.streams.bench.report.Charts;
+import io.infometis.streams.bench.report.ComponentMemory;
+import io.infometis.streams.bench.report.MachineFacts;
+import io.infometis.streams.bench.report.MarkdownReport;
+import io.infometis.streams.bench.stack.BenchStack;
+import io.infometis.streams.events.Topics;
+import io.infometis.streams.stack.InfometisHome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of the harness: its own stack, the backlog, the ceilings, the microbenchmarks, memory, then the report
+ * and its charts. A step that fails is named in the report's "not measured" list and makes the run fail (exit
+ * code), but the steps after it still run and the report is still written.
+ */
+public final class BenchRun {
+
+    /** The harness JVM in CPU and memory readings. */
+    public static final String HARNESS = "bench";
+    public static final String SQL_PEER = "Metrics peer in Flink SQL (same per-minute figures)";
+    static final List<Integer> FRAUD_RULE_COUNTS = List.of(1, 10, 100, 1000);
+    static final int FRAUD_BASELINE_RULES = 10;
+    static final int MAIN_USERS = 10_000;
+    static final List<Double> LATENCY_SHARES = List.of(0.25, 0.5, 0.75);
+    /** After the last event: the fraud job's default checkpoint interval (10 s) plus margin, for read_committed. */
+    static final Duration LATENCY_DRAIN = Duration.ofSeconds(15);
+
+    private final BenchProfile profile;
+    private final Path out;
+    private final Path chartsDir;
+    private final BenchResults results;
+    private final boolean microbenchmarks;
+    private JobThroughput jobRunner;
+    private boolean failed;
+
+    public BenchRun(BenchProfile profile, Path out, String command, boolean microbenchmarks) {
+        this.profile = profile;
+        this.microbenchmarks = microbenchmarks;
+        this.out = out.toAbsolutePath();
+        String base = this.out.getFileName().toString().replaceFirst("\\.md$", "");
+        this.chartsDir = this.out.resolveSibling(base);
+        this.results = new BenchResults(profile, command, MachineFacts.collect());
+    }
+
+    /** Runs every step and writes the report; true when every step succeeded. */
+    public boolean execute() throws IOException {
+        long begin = System.nanoTime();
+        results.gitCommit = GitCommit.of(InfometisHome.locate());
+        log("starting the stack");
+        try (BenchStack stack = BenchStack.start()) {
+            results.stackStartSeconds = stack.startSeconds();
+            Map<String, Long> pids = new LinkedHashMap<>(stack.serverPids());
+            pids.put(HARNESS, ProcFs.ownPid());
+            step("backlog", "loading the backlog failed, so nothing that reads it was measured", () -> loadBacklog(stack));
+            if (results.backlog != null) {
+                ceilings(stack, pids);
+                jobs(stack, pids);
+            }
+            if (microbenchmarks) {
+                step("JMH microbenchmarks", "JMH failed", () -> results.micro.addAll(
+                        MicroBenchmarks.run(profile, stack.registryUrl())));
+            } else {
+                results.notMeasured.put("JMH microbenchmarks", "skipped by --no-jmh");
+            }
+            NotYetMeasured.addTo(results);
+            pids.forEach((name, pid) -> results.memory.add(new ComponentMemory(name, pid,
+                    ProcFs.residentBytes(pid).orElse(0), ProcFs.peakResidentBytes(pid).orElse(0))));
+        } catch (RuntimeException e) {
+            failed = true;
+            results.notMeasured.put("the run", "the stack failed: " + e.getMessage());
+        }
+        results.loadAtEnd = ProcFs.loadAverage();
+        if (jobRunner != null) {
+            results.checkpoints.putAll(jobRunner.checkpoints());
+            results.profiles.putAll(jobRunner.profiles());
+        }
+        results.totalSeconds = (System.nanoTime() - begin) / 1e9;
+        Charts.draw(results, chartsDir);
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, MarkdownReport.render(results, out.getParent().relativize(chartsDir)),
+                StandardCharsets.UTF_8);
+        log("report written to " + out + (failed ? " (some steps FAILED, see its 'Not measured' list)" : ""));
+        return !failed;
+    }
+
+    private void loadBacklog(BenchStack stack) {
+        log("generating a backlog of " + profile.backlogEvents() + " background events");
+        GeneratorBacklog.Loaded loaded = new GeneratorBacklog(stack.kafkaBootstrapServers(), stack.registryUrl())
+                .load(42, profile.backlogEvents(), MAIN_USERS, MAIN_USERS);
+        results.backlog = loaded;
+        log(String.format("backlog: %,d records in %.1f s %s", loaded.records(), loaded.seconds(),
+                loaded.recordsPerTopic()));
+    }
+
+    private void ceilings(BenchStack stack, Map<String, Long> pids) {
+        long backlog = results.backlog.on(Topics.PAYMENTS.name());
+        PlainConsumerCeiling plain = new PlainConsumerCeiling(stack.kafkaBootstrapServers(), stack.registryUrl(), pids);
+        FlinkDecodeDiscardCeiling flink =
+                new FlinkDecodeDiscardCeiling(stack.kafkaBootstrapServers(), stack.registryUrl(), pids);
+        PlainBulkCeiling bulk = new PlainBulkCeiling(stack.elasticsearchUrl(), pids);
+        for (int p : profile.parallelisms()) {
+            step("plain consumer ceiling, p" + p, "the plain consumer failed", () -> measured(
+                    plain.measure(Topics.PAYMENTS, backlog, p, profile.stepTimeout())));
+            step("Flink read-decode-discard ceiling, p" + p, "the Flink job failed", () -> measured(
+                    flink.measure(Topics.PAYMENTS, backlog, p, profile.stepTimeout())));
+            step("bulk-loop ceiling, p" + p, "the bulk loop failed", () -> measured(
+                    bulk.measure("bench-bulk-ceiling-p" + p, profile.bulkDocuments(), profile.bulkSize(), p)));
+        }
+    }
+
+    private void jobs(BenchStack stack, Map<String, Long> pids) {
+        JobThroughput runner = new JobThroughput(pids);
+        jobRunner = runner;
+        Map<String, Long> metricsInputs = results.backlog.of(OrderMetricsSql.INPUTS);
+        for (int p : profile.parallelisms()) {
+            step("Flink SQL peer of the metrics job, p" + p, "the SQL peer failed", () -> measuredJob(runner.measure(
+                    SQL_PEER, p, metricsInputs,
+                    new OrderMetricsSql(stack.kafkaBootstrapServers(), stack.registryUrl(), "bench-sql-peer-p" + p),
+                    profile.jobWindow(), profile.stepTimeout())));
+        }
+        for (BenchJob job : BenchJob.all()) {
+            if (!job.available()) {
+                results.notMeasured.put(job.name() + " job throughput", job.mainClass()
+                        + " is not on the harness's class path (its module is not merged into this branch yet)");
+                continue;
+            }
+            if (job == BenchJob.FRAUD) {
+                fraud(stack, runner);
+                continue;
+            }
+            for (int p : profile.parallelisms()) {
+                step(job.name() + " job, p" + p, job.name() + " failed", () -> measuredJob(runner.measure(
+                        jobLabel(job), p, results.backlog.of(job.inputs()),
+                        job.launcher(jobArguments(stack, job, "p" + p)), profile.jobWindow(),
+                        profile.stepTimeout())));
+            }
+            if (job == BenchJob.ENRICHMENT) {
+                enrichmentLatency(stack);
+            }
+        }
+    }
+
+    /**
+     * The fraud job with 1, 10, 100 and 1,000 active rules at parallelism 1, and with 10 (the target's
+     * baseline) at every parallelism. Rules only grow, so the runs go from fewest to most.
+     */
+    private void fraud(BenchStack stack, JobThroughput runner) {
+        BenchJob job = BenchJob.FRAUD;
+        FraudRules rules = new FraudRules(stack.kafkaBootstrapServers());
+        Map<String, Long> inputs = results.backlog.of(job.inputs());
+        for (int count : FRAUD_RULE_COUNTS) {
+            rules.growTo(count);
+            List<Integer> parallelisms = count == FRAUD_BASELINE_RULES ? profile.parallelisms() : List.of(1);
+            for (int p : parallelisms) {
+                String tag = count + "-rules-p" + p;
+                step(job.name() + " job, " + count + " rules, p" + p, job.name() + " failed", () -> measuredJob(
+                        runner.measure(fraudLabel(count), p, inputs, job.launcher(jobArguments(stack, job, tag)),
+                                profile.jobWindow(), profile.stepTimeout())));
+            }
+            if (count == FRAUD_BASELINE_RULES) {
+                latency(stack, inputs);
+                stateScaling(stack, runner);
+            }
+        }
+    }
+
+    /**
+     * State size, checkpoint duration and throughput with 10 thousand (the main backlog) versus 1 million distinct
+     * users and cards: a second backlog of the same size on its own topics, the same 10 rules.
+     */
+    private void stateScaling(BenchStack stack, JobThroughput runner) {
+        BenchJob job = BenchJob.FRAUD;
+        String baseline = fraudLabel(FRAUD_BASELINE_RULES);
+        Throughput small = results.job(baseline, 1);
+        if (small != null) {
+            results.stateScaling.add(new StateScalingRow(MAIN_USERS, small,
+                    runner.checkpoints().getOrDefault(baseline + " p1", CheckpointStats.NONE)));
+        }
+        int largeUsers = profile.largeUsers();
+        step(String.format("fraud-detection job, %,d users and cards, p1", largeUsers), "the large-state run failed", () -> {
+            Map<String, String> topics = FreshTopics.create(stack.kafkaBootstrapServers(), "large-state-",
+                    List.of(Topics.PAYMENTS, Topics.USER_EVENTS, Topics.ORDERS, Topics.CUSTOMERS));
+            log(String.format("generating a second backlog of %,d events over %,d users and cards",
+                    profile.backlogEvents(), largeUsers));
+            GeneratorBacklog.Loaded loaded = new GeneratorBacklog(stack.kafkaBootstrapServers(), stack.registryUrl())
+                    .load(43, profile.backlogEvents(), largeUsers, largeUsers, TopicNames.of(topics));
+            Map<String, Long> inputs = new LinkedHashMap<>();
+            job.inputs().forEach(t -> inputs.put(topics.get(t.name()), loaded.on(t.name())));
+            Map<String, String> args = jobArguments(stack, job, "large-state");
+            topics.forEach((catalogue, actual) -> args.put("topic." + catalogue, actual));
+            String label = String.format("%s, %,d users and cards", baseline, largeUsers);
+            Throughput large = runner.measure(label, 1, inputs, job.launcher(args), profile.jobWindow(),
+                    profile.stepTimeout());
+            measuredJob(large);
+            results.stateScaling.add(new StateScalingRow(largeUsers, large,
+                    runner.checkpoints().getOrDefault(label + " p1", CheckpointStats.NONE)));
+        });
+    }
+
+    /** Latency at 25, 50 and 75% of the fraud job's maximum rate (10 rules, p1) measured just before. */
+    private void latency(BenchStack stack, Map<String, Long> inputs) {
+        AlertLatency latency = new AlertLatency(stack.kafkaBootstrapServers(), stack.registryUrl(),
+                stack.elasticsearchUrl());
+        double perBackgroundEvent = recordsPerBackgroundEvent(inputs);
+        latencyRuns(BenchJob.FRAUD, results.job(fraudLabel(FRAUD_BASELINE_RULES), 1),
+                (tag, share, records) -> latency.measure(tag, share, records, perBackgroundEvent,
+                        profile.latencyRun(), LATENCY_DRAIN));
+    }
+
+    /** Latency of the enrichment job (orders-enriched, searchable in its index) at 25, 50 and 75% of its max. */
+    private void enrichmentLatency(BenchStack stack) {
+        EnrichmentLatency latency = new EnrichmentLatency(stack.kafkaBootstrapServers(), stack.registryUrl(),
+                stack.elasticsearchUrl());
+        double perBackgroundEvent = recordsPerBackgroundEvent(results.backlog.of(BenchJob.ENRICHMENT.inputs()));
+        latencyRuns(BenchJob.ENRICHMENT, results.job(jobLabel(BenchJob.ENRICHMENT), 1),
+                (tag, share, records) -> latency.measure(tag, share, records, perBackgroundEvent,
+                        profile.latencyRun(), LATENCY_DRAIN));
+    }
+
+    @FunctionalInterface
+    private interface LatencyRun {
+        LatencyResult run(String tag, double share, double recordsPerSecond) throws Exception;
+    }
+
+    private double recordsPerBackgroundEvent(Map<String, Long> inputs) {
+        return inputs.values().stream().mapToLong(Long::longValue).sum() / (double) profile.backlogEvents();
+    }
+
+    private void latencyRuns(BenchJob job, Throughput max, LatencyRun run) {
+        if (max == null) {
+            results.notMeasured.put(job.name() + " latency", "its maximum rate (p1) was not measured");
+            return;
+        }
+        for (double share : LATENCY_SHARES) {
+            double records = share * max.eventsPerSecond();
+            step(String.format("%s latency at %.0f%% of its maximum rate (%,.0f records/s)", job.name(), share * 100,
+                    records), "the latency run failed", () -> {
+                        LatencyResult r = run.run(String.format("%02d", Math.round(share * 100)), share, records);
+                        results.latency.add(r);
+                        log(String.format("%s latency at %.0f%%: p99 %s ms uncommitted, %s ms committed, %s ms "
+                                + "searchable", job.name(), share * 100, r.uncommitted().p99(), r.committed().p99(),
+                                r.searchable().p99()));
+                    });
+        }
+    }
+
+    public static String jobLabel(BenchJob job) {
+        return job.name() + " job";
+    }
+
+    public static String fraudLabel(int rules) {
+        return BenchJob.FRAUD.name() + " job (" + rules + (rules == 1 ? " rule)" : " rules)");
+    }
+
+    /** What {@code flink run} would pass; own group and transactional ids per run, the backlog from the start. */
+    private static Map<String, String> jobArguments(BenchStack stack, BenchJob job, String tag) {
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+        args.put("schema.registry.url", stack.registryUrl());
+        args.put("elasticsearch.hosts", stack.elasticsearchUrl());
+        args.put("kafka.starting-offsets", "earliest");
+        args.put("kafka.group.id", "bench-" + job.name() + "-" + tag);
+        args.put("kafka.transactional-id-prefix", "bench-" + job.name() + "-" + tag);
+        return args;
+    }
+
+    private void measuredJob(Throughput t) {
+        results.jobs.add(t);
+        logThroughput(t);
+    }
+
+    private void measured(Throughput t) {
+        results.ceilings.add(t);
+        logThroughput(t);
+    }
+
+    private static void logThroughput(Throughput t) {
+        log(String.format("%s p%d: %,.0f events/s, %.2f CPU s per million events", t.name(), t.parallelism(),
+                t.eventsPerSecond(), t.workerCpuSecondsPerMillion()));
+    }
+
+    private void step(String name, String whenFailed, Step step) {
+        log(name);
+        try {
+            step.run();
+        } catch (Exception | LinkageError e) {
+            failed = true;
+            results.notMeasured.put(name, whenFailed + ": " + e);
+            System.err.println("bench: " + name + " FAILED");
+            e.printStackTrace();
+        }
+    }
+
+    public Path chartsDir() {
+        return chartsDir;
+    }
+
+    private static void log(String message) {
+        System.out.println("bench: " + message);
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+}

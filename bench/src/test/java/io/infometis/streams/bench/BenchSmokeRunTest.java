@@ -1,0 +1,41 @@
+package io.infometis.streams.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CI's run of the harness: {@code bin/bench smoke} end to end on a real stack (Kafka, registry, Elasticsearch,
+ * a Flink MiniCluster, forked JMH). It asserts that every step ran and the report and charts were written,
+ * never how fast anything was: on shared CI machines speed is noise.
+ */
+class BenchSmokeRunTest {
+
+    @Test
+    void smokeRunMeasuresEveryStepAndWritesTheReportWithCharts(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("performance.md");
+
+        int exit = BenchCommand.run("smoke", "--out", report.toString());
+
+        String md = Files.readString(report);
+        assertThat(exit).as("exit code (2 = a step failed; the report says which):%n%s", md).isZero();
+        assertThat(md)
+                .contains("Smoke run: these figures are not results")
+                .contains("bin/bench smoke --out " + report)
+                .contains("| cores (available to the JVM) |")
+                .contains("Plain Kafka consumer + Avro decode (no Flink) | 1 |")
+                .contains("Flink read + decode + discard (KafkaInput.readAvro) | 2 |")
+                .contains("Plain bulk loop into Elasticsearch | 1 |")
+                .contains("Metrics peer in Flink SQL (same per-minute figures) | 2 |")
+                .contains("## Where the time goes (JFR)")
+                .contains("## Targets")
+                .contains("`AvroDecodeBenchmark.jobCommonSourceDeserializer`")
+                .contains("`DocumentSerializationBenchmark.orderToBulkRequest`")
+                .contains("| kafka |");
+        assertThat(dir.resolve("performance/throughput.png")).isNotEmptyFile();
+        assertThat(dir.resolve("performance/microbenchmarks.png")).isNotEmptyFile();
+    }
+}

@@ -1,0 +1,62 @@
+package io.infometis.streams.bench.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infometis.streams.bench.load.FreshTopics;
+import io.infometis.streams.bench.load.GeneratorBacklog;
+import io.infometis.streams.bench.measure.ProcFs;
+import io.infometis.streams.bench.measure.Throughput;
+import io.infometis.streams.events.Topics;
+import io.infometis.streams.generator.kafka.TopicNames;
+import io.infometis.streams.testing.RealStackExtension;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The path every platform job takes through the harness: found by class name, started through its own main() on
+ * the harness's MiniCluster, followed through its Kafka sources' offsets until it has read the backlog, then
+ * cancelled, with its checkpoint statistics read from Flink's REST API.
+ */
+class JobThroughputOfAJobsOwnMainTest {
+
+    @RegisterExtension
+    static final RealStackExtension STACK = RealStackExtension.builder().kafka().registry().build();
+
+    @Test
+    void aJobsOwnMainReadsTheWholeBacklogAndItsCheckpointsAreReported() throws Exception {
+        // On its own topics: the stack is shared with other test classes of this JVM.
+        Map<String, String> topics = FreshTopics.create(
+                STACK.kafkaBootstrapServers(), "own-main-", List.of(Topics.PAYMENTS, Topics.ORDERS,
+                        Topics.USER_EVENTS, Topics.CUSTOMERS));
+        GeneratorBacklog.Loaded backlog = new GeneratorBacklog(STACK.kafkaBootstrapServers(), STACK.registryUrl())
+                .load(3, 3_000, 500, 500, TopicNames.of(topics));
+        long payments = backlog.on(Topics.PAYMENTS.name());
+        BenchJob job = new BenchJob("decode-discard", DecodeDiscardJob.class.getName(), List.of(Topics.PAYMENTS));
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("kafka.bootstrap.servers", STACK.kafkaBootstrapServers());
+        args.put("schema.registry.url", STACK.registryUrl());
+        args.put("kafka.starting-offsets", "earliest");
+        args.put("topic.payments", topics.get(Topics.PAYMENTS.name()));
+        JobThroughput runner = new JobThroughput(Map.of("bench", ProcFs.ownPid()));
+
+        Throughput t = runner.measure("decode-discard", 1, Map.of(topics.get(Topics.PAYMENTS.name()), payments),
+                job.launcher(args), Duration.ofMinutes(2));
+
+        assertThat(job.available()).isTrue();
+        assertThat(payments).isGreaterThan(100);
+        // From the first poll that saw progress to the end of the backlog: at most the whole backlog.
+        assertThat(t.events()).isBetween(0L, payments);
+        assertThat(t.workerCpuSeconds()).isPositive();
+        assertThat(runner.checkpoints()).as("read from the job's REST API at the end of the run")
+                .containsKey("decode-discard p1");
+    }
+
+    @Test
+    void aJobWhoseModuleIsMissingIsNotAvailable() {
+        assertThat(new BenchJob("x", "io.infometis.streams.nothing.NoSuchJob", List.of()).available()).isFalse();
+    }
+}
