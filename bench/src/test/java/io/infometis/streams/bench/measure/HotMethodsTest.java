@@ -16,15 +16,19 @@ class HotMethodsTest {
 
     @Test
     void aBusyLoopIsAmongTheHottestMethodsOfItsRecording() throws Exception {
-        List<HotMethods.Hot> hot;
-        try (HotMethods recording = HotMethods.start()) {
-            long deadline = System.nanoTime() + 1_500_000_000L;
-            double sink = 0;
-            while (System.nanoTime() < deadline) {
-                sink += spin(sink);
+        List<HotMethods.Hot> hot = List.of();
+        // JFR's sampler may deliver no sample in a short recording on a loaded 2-core machine (seen in CI):
+        // record again, at most three times; what is asserted about the samples does not change.
+        for (int attempt = 1; attempt <= 3 && hot.isEmpty(); attempt++) {
+            try (HotMethods recording = HotMethods.start()) {
+                long deadline = System.nanoTime() + 2_000_000_000L;
+                double sink = 0;
+                while (System.nanoTime() < deadline) {
+                    sink += spin(sink);
+                }
+                hot = recording.stop(5);
+                assertThat(sink).isNotNaN();
             }
-            hot = recording.stop(5);
-            assertThat(sink).isNotNaN();
         }
         assertThat(hot).isNotEmpty();
         assertThat(hot.get(0).share()).isBetween(0.0, 1.0);
