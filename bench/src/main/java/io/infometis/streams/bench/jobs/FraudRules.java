@@ -11,13 +11,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Active dynamic rules for the fraud job's cost-per-rule measurement, written to {@code alert-rules} in the
- * documented JSON (docs/rules.md). The rules differ (stream, filter, grouping, window, threshold) the way a real
- * rule set does; thresholds are high so alerts stay rare and the figure is the cost of evaluating, not of alerting.
+ * documented JSON (docs/rules.md). The rules vary independently in filter (payment status), grouping, window and
+ * aggregate: 54 window shapes (3 x 3 x 3 x 2, see {@link #shapes(int)}), reached from 54 rules on; beyond that they
+ * differ in threshold and severity, like the tiers and per-segment limits of a grown rule set. Every payment passes
+ * the filter of a third of the rules. Thresholds are high so alerts stay rare and the figure is the cost of
+ * evaluating, not of alerting.
  */
 public final class FraudRules {
 
     private static final String[] GROUP_BY = {"user_id", "card_fingerprint", "currency"};
     private static final String[] STATUS = {"FAILED", "AUTHORIZED", "REFUNDED"};
+    private static final String[] SEVERITY = {"LOW", "MEDIUM", "HIGH"};
     private static final String[] WINDOWS = {"\"size\": \"10 min\", \"slide\": \"1 min\"",
         "\"size\": \"1 h\", \"slide\": \"5 min\"", "\"size\": \"5 min\", \"slide\": \"5 min\""};
 
@@ -50,19 +54,26 @@ public final class FraudRules {
         return written;
     }
 
+    /** How many distinct window shapes (families) the first {@code rules} benchmark rules have. */
+    public static int shapes(int rules) {
+        return Math.min(rules, STATUS.length * GROUP_BY.length * WINDOWS.length * 2);
+    }
+
     /** The n-th benchmark rule, with the given id. */
     public static String rule(String id, int n) {
-        String aggregate = n % 2 == 0 ? "{\"function\": \"count\"}" : "{\"function\": \"sum\", \"field\": \"amount\"}";
-        double threshold = n % 2 == 0 ? 1_000 + n : 1e12 + n;
+        // Mixed radix: status, then grouping, window and aggregate change, so the first 54 rules are 54 shapes.
+        boolean count = (n / 27) % 2 == 0;
+        String aggregate = count ? "{\"function\": \"count\"}" : "{\"function\": \"sum\", \"field\": \"amount\"}";
+        double threshold = count ? 1_000 + n : 1e12 + n;
         return """
                 {"id": "%s", "version": 1, "enabled": true, "stream": "payments",
                  "description": "bench rule %d",
                  "filter": [{"field": "status", "op": "equals", "value": "%s"}],
                  "group_by": "%s", "aggregate": %s,
                  "window": {%s},
-                 "threshold": {"comparison": ">", "value": %s}, "severity": "LOW"}
-                """.formatted(id, n, STATUS[n % STATUS.length], GROUP_BY[n % GROUP_BY.length], aggregate,
-                WINDOWS[n % WINDOWS.length], Double.toString(threshold));
+                 "threshold": {"comparison": ">", "value": %s}, "severity": "%s"}
+                """.formatted(id, n, STATUS[n % 3], GROUP_BY[(n / 3) % 3], aggregate, WINDOWS[(n / 9) % 3],
+                Double.toString(threshold), SEVERITY[(n / 54) % SEVERITY.length]);
     }
 
     private Properties properties() {

@@ -3,8 +3,10 @@ package io.infometis.streams.bench.micro;
 import io.infometis.streams.bench.jobs.FraudRules;
 import io.infometis.streams.bench.load.SyntheticEvents;
 import io.infometis.streams.events.Payment;
+import io.infometis.streams.fraud.rules.ActiveFamilies;
 import io.infometis.streams.fraud.rules.Rule;
 import io.infometis.streams.fraud.rules.RuleParser;
+import io.infometis.streams.fraud.rules.RuleStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +22,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Dynamic-rule evaluation per payment, as the fraud job's rule fan-out does it for every event: each active rule's
- * filters, then its group value and aggregate input for the rules that match. The rules are the harness's
- * 1/10/100/1,000-rule sets (parsed by the job's own parser), so this is the per-event cost behind the rule-scaling
- * throughput table.
+ * Dynamic-rule evaluation per payment, as the fraud job's rule fan-out does it for every event
+ * ({@link ActiveFamilies#match}): the filters of each window family of the active rules, then the group value and
+ * aggregate input of the families that match, one hit each. The rules are the harness's 1/10/100/1,000-rule sets
+ * (parsed by the job's own parser), so this is the per-event cost behind the rule-scaling throughput table.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,17 +37,18 @@ public class RuleEvaluationBenchmark {
     @Param({"1", "10", "100", "1000"})
     public int rules;
 
-    private List<Rule> active;
+    private ActiveFamilies active;
     private Payment[] payments;
     private int next;
 
     @Setup
     public void setUp() throws Exception {
-        active = new ArrayList<>();
+        List<Rule> parsed = new ArrayList<>();
         for (int i = 0; i < rules; i++) {
             String id = String.format("bench-rule-%04d", i);
-            active.add(RuleParser.parse(id, FraudRules.rule(id, i)));
+            parsed.add(RuleParser.parse(id, FraudRules.rule(id, i)));
         }
+        active = ActiveFamilies.of(RuleStream.PAYMENTS, parsed);
         SyntheticEvents events = new SyntheticEvents(17, 10_000, 10_000, Instant.parse("2026-01-01T00:00:00Z"));
         payments = new Payment[PAYMENTS];
         for (int i = 0; i < PAYMENTS; i++) {
@@ -57,18 +60,6 @@ public class RuleEvaluationBenchmark {
     public int evaluateEveryRuleOnOnePayment(Blackhole hole) {
         next = (next + 1) & (PAYMENTS - 1);
         Payment payment = payments[next];
-        int hits = 0;
-        for (Rule rule : active) {
-            if (rule.matches(payment)) {
-                String group = rule.groupValue(payment);
-                Double value = rule.aggregateInput(payment);
-                if (group != null && value != null) {
-                    hole.consume(group);
-                    hole.consume(value);
-                    hits++;
-                }
-            }
-        }
-        return hits;
+        return active.match(payment, payment.getEventId(), payment.getEventTime().toEpochMilli(), hole::consume);
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashSet;
 import java.util.Set;
+import io.infometis.streams.fraud.rules.RuleParser;
+import io.infometis.streams.fraud.rules.WindowFamily;
 import org.junit.jupiter.api.Test;
 
 class FraudRulesTest {
@@ -25,5 +27,18 @@ class FraudRulesTest {
             shapes.add(rule.get("group_by").asText() + rule.get("window") + rule.get("aggregate"));
         }
         assertThat(shapes).as("rules differ as a real rule set does").hasSizeGreaterThan(3);
+    }
+
+    @Test
+    void theJobParsesEveryRuleAndTheirWindowFamiliesAreTheDocumentedShapes() throws Exception {
+        Set<String> families = new HashSet<>();
+        for (int n = 0; n < 1000; n++) {
+            String id = String.format("bench-rule-%04d", n);
+            families.add(WindowFamily.of(RuleParser.parse(id, FraudRules.rule(id, n))));
+            if (n == 9 || n == 99 || n == 999) {
+                assertThat(families).as("families of %d rules", n + 1).hasSize(FraudRules.shapes(n + 1));
+            }
+        }
+        assertThat(FraudRules.shapes(1000)).isEqualTo(54);
     }
 }

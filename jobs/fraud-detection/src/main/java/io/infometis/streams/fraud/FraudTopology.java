@@ -70,7 +70,7 @@ public final class FraudTopology {
                 .keyBy(r -> r.key == null ? "" : r.key)
                 .process(new RuleUpdates(job, rejectedTag))
                 .uid("rules-updates").name("rules: parse, validate, version");
-        BroadcastStream<RuleChange> ruleSet = ruleChanges.broadcast(RuleBroadcast.RULES);
+        BroadcastStream<RuleChange> ruleSet = ruleChanges.broadcast(RuleBroadcast.RULES, RuleBroadcast.ACTIVATIONS);
 
         DataStream<RuleHit> hits = fanOut(payments, ruleSet, RuleStream.PAYMENTS, EventAccess.PAYMENTS)
                 .union(fanOut(orders, ruleSet, RuleStream.ORDERS, EventAccess.ORDERS),
@@ -79,7 +79,7 @@ public final class FraudTopology {
                 .keyBy(RuleHit::evaluationKey)
                 .connect(ruleSet)
                 .process(new RuleWindowEvaluator(settings.ruleMaxEventIds()))
-                .uid("rules-evaluate").name("rules: sliding windows per (rule, group)");
+                .uid("rules-evaluate").name("rules: sliding windows per (window family, group)");
 
         String paymentsTopic = in.paymentsTopic();
         DataStream<DeadLetter> late = payments.getSideOutput(LateEvents.TAG)

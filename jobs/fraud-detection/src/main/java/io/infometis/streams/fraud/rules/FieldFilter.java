@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
@@ -76,6 +77,18 @@ public final class FieldFilter implements Serializable {
             case NOT_EQUALS -> value.doubleValue() != number;
             case RANGE -> (min == null || value >= min) && (max == null || value <= max);
             case IN -> throw new IllegalStateException("'in' is for text fields");
+        };
+    }
+
+    /**
+     * The condition as text that is the same for equal conditions in every JVM (set values sorted): what
+     * {@link WindowFamily} compares. {@link #toString()} is not, since {@code Set.copyOf} iterates in a per-JVM order.
+     */
+    public String canonical() {
+        return switch (op) {
+            case EQUALS, NOT_EQUALS, IN -> field + " " + op + " "
+                    + (kind == EventFields.Kind.TEXT ? new TreeSet<>(texts).toString() : Double.toString(number));
+            case RANGE -> field + " " + op + " " + min + ".." + max;
         };
     }
 

@@ -1,6 +1,8 @@
 package io.infometis.streams.fraud.rules;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
@@ -16,6 +18,13 @@ public final class RuleBroadcast {
 
     public static final MapStateDescriptor<String, String> RULES =
             new MapStateDescriptor<>("rules", Types.STRING, Types.STRING);
+
+    /**
+     * Rule id to the evaluator's watermark when the rule's current version reached it: a rule counts only the
+     * window buckets that start after it. Written by the evaluator only (the fan-out needs no time).
+     */
+    public static final MapStateDescriptor<String, Long> ACTIVATIONS =
+            new MapStateDescriptor<>("rule-activations", Types.STRING, Types.LONG);
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleBroadcast.class);
 
@@ -37,6 +46,18 @@ public final class RuleBroadcast {
         Rule rule = parse(ruleId, json);
         cache.put(ruleId, new Cached(json, rule));
         return rule;
+    }
+
+    /** Every rule of the broadcast entries that this build can read. */
+    static List<Rule> parseAll(Iterable<Map.Entry<String, String>> entries) {
+        List<Rule> rules = new ArrayList<>();
+        for (Map.Entry<String, String> e : entries) {
+            Rule rule = parse(e.getKey(), e.getValue());
+            if (rule != null) {
+                rules.add(rule);
+            }
+        }
+        return rules;
     }
 
     /** Parses JSON that was validated when it arrived; null (and a log line) if this build no longer accepts it. */

@@ -1,14 +1,14 @@
 package io.infometis.streams.fraud.rules;
 
 /**
- * One event that passed one rule's filter: what it adds to the (rule, group value) windows. Carries the window
- * shape so the evaluator can place it and set timers even before its own copy of the rule set has the version
- * (broadcast reaches operators at different moments). A Flink POJO.
+ * One event that belongs to the windows of one {@link WindowFamily} and group value: what it adds to them. Carries
+ * the window shape so the evaluator can place it and set timers even before its own copy of the rule set has the
+ * rules (broadcast reaches operators at different moments). A Flink POJO.
  */
 public class RuleHit {
 
-    public String ruleId;
-    public int ruleVersion;
+    /** The {@link WindowFamily} id. */
+    public String family;
     public String groupValue;
     public String eventId;
     public long eventTime;
@@ -20,16 +20,16 @@ public class RuleHit {
     public RuleHit() {}
 
     public String evaluationKey() {
-        return key(ruleId, groupValue);
+        return key(family, groupValue);
     }
 
-    /** The keyed-state key of a (rule, group value) pair; the unit separator never occurs in ids. */
-    public static String key(String ruleId, String groupValue) {
-        return ruleId + '\u001f' + groupValue;
+    /** The keyed-state key of a (family, group value) pair; the unit separator never occurs in ids. */
+    public static String key(String family, String groupValue) {
+        return family + '\u001f' + groupValue;
     }
 
     @Override
     public String toString() {
-        return "RuleHit{" + ruleId + " v" + ruleVersion + " " + groupValue + " " + eventId + "@" + eventTime + "=" + value + "}";
+        return "RuleHit{" + family + " " + groupValue + " " + eventId + "@" + eventTime + "=" + value + "}";
     }
 }

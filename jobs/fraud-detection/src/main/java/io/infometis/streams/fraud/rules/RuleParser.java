@@ -22,7 +22,7 @@ import org.apache.flink.util.TimeUtils;
  */
 public final class RuleParser {
 
-    /** Bounds the buckets and timers one (rule, group) key can hold. */
+    /** Bounds the buckets and timers one (window family, group) key can hold. */
     public static final int MAX_WINDOW_SLIDES = 100;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");

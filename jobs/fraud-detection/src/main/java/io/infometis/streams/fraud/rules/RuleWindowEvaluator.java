@@ -4,13 +4,15 @@ import io.infometis.streams.events.Alert;
 import io.infometis.streams.fraud.alerts.AlertIds;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -20,28 +22,31 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 
 /**
- * Second half of rule evaluation, keyed by (rule, group value): sliding event-time windows built from slide-long
- * buckets in MapState, closed by event-time timers at each window end.
+ * Second half of rule evaluation, keyed by (window family, group value): sliding event-time windows built from
+ * slide-long buckets in MapState, closed by event-time timers at each window end, and evaluated there for every
+ * enabled rule of the family.
  *
  * <p>Why buckets instead of Flink's window operator: the window shape differs per rule and changes at run time,
  * which a fixed {@code window(...)} cannot express; a bucket per slide means a hit is stored once (not once per
  * overlapping window), and a timer per window end computes the window from its size/slide buckets. Buckets no later
  * window can use are dropped as each window closes, and a key whose buckets are all gone leaves no state behind.
  *
- * <p>A window fires only if its rule is still enabled at the same version when the window closes: a disabled,
- * deleted or replaced rule stops firing and its state is cleared. One alert per breach episode: a window that
- * breaches right after a breaching window of the same key (the previous slide) is part of the same episode and
- * does not alert again.
+ * <p>Rules of one {@link WindowFamily} share the buckets, so a rule cannot be told apart by the hits it got; instead
+ * each rule version counts the buckets that start at or after the evaluator's watermark at the moment the version
+ * reached it ({@link RuleBroadcast#ACTIVATIONS}): events from before a rule are not counted retroactively, and a new
+ * version starts from nothing. A rule fires only while it is enabled; a family with no enabled rule left clears its
+ * state at its next window end. One alert per breach episode and rule: a window that breaches right after a
+ * breaching window of the same key and rule (the previous slide) is part of the same episode and does not alert.
  */
 public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<String, RuleHit, RuleChange, Alert> {
 
     private static final long serialVersionUID = 1L;
 
     private final int maxEventIds;
-    private transient RuleBroadcast rules;
+    private transient Map<String, List<Rule>> rulesByFamily;
     private transient MapState<Long, WindowBucket> buckets;
     private transient ValueState<WindowSpec> spec;
-    private transient ValueState<Long> lastBreachEnd;
+    private transient MapState<String, Long> breachEnds;
     private transient Counter staleHits;
 
     public RuleWindowEvaluator(int maxEventIds) {
@@ -53,34 +58,32 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         buckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("buckets", Types.LONG,
                 TypeInformation.of(WindowBucket.class)));
         spec = getRuntimeContext().getState(new ValueStateDescriptor<>("window-spec", WindowSpec.class));
-        lastBreachEnd = getRuntimeContext().getState(new ValueStateDescriptor<>("last-breach-end", Types.LONG));
+        breachEnds = getRuntimeContext().getMapState(new MapStateDescriptor<>("breach-ends", Types.STRING, Types.LONG));
         staleHits = getRuntimeContext().getMetricGroup().counter("ruleHitsDropped");
-        rules = new RuleBroadcast();
     }
 
     @Override
     public void processBroadcastElement(RuleChange change, Context ctx, Collector<Alert> out) throws Exception {
         BroadcastState<String, String> state = ctx.getBroadcastState(RuleBroadcast.RULES);
+        BroadcastState<String, Long> activations = ctx.getBroadcastState(RuleBroadcast.ACTIVATIONS);
         if (change.isDelete()) {
             state.remove(change.ruleId);
+            activations.remove(change.ruleId);
         } else {
             state.put(change.ruleId, change.json);
+            // Each subtask records its own watermark; they differ by the skew between subtasks at most, and a
+            // rescaled restore hands a new subtask one of the old copies: the same rule start, give or take a slide.
+            activations.put(change.ruleId, ctx.currentWatermark());
         }
-        // Keyed state of a disabled/deleted rule is cleared lazily, at its next window end: visiting every key of
-        // every rule here would make one rule change cost as much as the whole state.
+        rulesByFamily = null;
+        // Keyed state of a family with no rule left is cleared lazily, at its next window end: visiting every key
+        // here would make one rule change cost as much as the whole state.
     }
 
     @Override
     public void processElement(RuleHit hit, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
         WindowSpec current = spec.value();
-        if (current != null && hit.ruleVersion < current.ruleVersion) {
-            staleHits.inc();
-            return;
-        }
-        if (current == null || hit.ruleVersion > current.ruleVersion) {
-            // A new version starts from nothing: it applies to events after it arrived.
-            buckets.clear();
-            lastBreachEnd.clear();
+        if (current == null) {
             current = WindowSpec.of(hit);
             spec.update(current);
         }
@@ -111,26 +114,18 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         WindowSpec current = spec.value();
         long windowEnd = timestamp + 1;
         if (current == null || windowEnd % current.slideMillis != 0) {
-            return; // a timer of a version whose state was replaced
+            return; // a timer of state that was cleared
         }
-        Rule rule = rules.rule(ctx.getBroadcastState(RuleBroadcast.RULES), current.ruleId);
-        if (rule == null || !rule.enabled() || rule.version() != current.ruleVersion) {
+        List<Rule> rules = current.family == null ? List.of()
+                : rulesByFamily(ctx.getBroadcastState(RuleBroadcast.RULES)).getOrDefault(current.family, List.of());
+        if (rules.isEmpty()) {
             clearAll();
             return;
         }
         long windowStart = windowEnd - current.windowSizeMillis;
-        long count = 0;
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        List<String> ids = new ArrayList<>();
-        Iterator<Map.Entry<Long, WindowBucket>> it = buckets.iterator();
-        List<Long> expired = new ArrayList<>();
         List<Map.Entry<Long, WindowBucket>> inWindow = new ArrayList<>();
-        while (it.hasNext()) {
-            Map.Entry<Long, WindowBucket> e = it.next();
+        List<Long> expired = new ArrayList<>();
+        for (Map.Entry<Long, WindowBucket> e : buckets.entries()) {
             long start = e.getKey();
             if (start >= windowStart && start < windowEnd) {
                 inWindow.add(e);
@@ -140,29 +135,25 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
             }
         }
         inWindow.sort(Map.Entry.comparingByKey());
-        for (Map.Entry<Long, WindowBucket> e : inWindow) {
-            WindowBucket b = e.getValue();
-            count += b.count;
-            sum += b.sum;
-            min = Math.min(min, b.min);
-            max = Math.max(max, b.max);
-            first = Math.min(first, b.firstEventTime);
-            last = Math.max(last, b.lastEventTime);
-            for (String id : b.eventIds) {
-                if (ids.size() < maxEventIds) {
-                    ids.add(id);
+        ReadOnlyBroadcastState<String, Long> activations = ctx.getBroadcastState(RuleBroadcast.ACTIVATIONS);
+        Map<Long, WindowTotals> totalsSince = new HashMap<>(4);
+        long previousEnd = windowEnd - current.slideMillis;
+        for (Rule rule : rules) {
+            Long activated = activations.get(rule.id());
+            long since = activated == null ? Long.MIN_VALUE : activated;
+            WindowTotals totals = totalsSince.computeIfAbsent(since, s -> WindowTotals.of(inWindow, s, maxEventIds));
+            String episode = rule.id() + '@' + rule.version();
+            double value = totals.count == 0 ? Double.NaN
+                    : rule.aggregate().result(totals.count, totals.sum, totals.min, totals.max);
+            if (totals.count > 0 && rule.threshold().breachedBy(value)) {
+                Long previous = breachEnds.get(episode);
+                if (previous == null || previous != previousEnd) {
+                    out.collect(alert(rule, current.groupValue, windowStart, windowEnd, value, totals.count,
+                            totals.ids, totals.first, totals.last, ctx.timerService().currentProcessingTime()));
                 }
-            }
-        }
-        if (count > 0) {
-            double value = rule.aggregate().result(count, sum, min, max);
-            if (rule.threshold().breachedBy(value)) {
-                Long previous = lastBreachEnd.value();
-                if (previous == null || previous != windowEnd - current.slideMillis) {
-                    out.collect(alert(rule, current.groupValue, windowStart, windowEnd, value, count, ids, first, last,
-                            ctx.timerService().currentProcessingTime()));
-                }
-                lastBreachEnd.update(windowEnd);
+                breachEnds.put(episode, windowEnd);
+            } else if (!breachEnds.isEmpty()) {
+                breachEnds.remove(episode); // the episode ended
             }
         }
         for (Long start : expired) {
@@ -173,10 +164,58 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         }
     }
 
+    /** The enabled rules per family, sorted by id; rebuilt only after the rule set changed (or a restore). */
+    private Map<String, List<Rule>> rulesByFamily(ReadOnlyBroadcastState<String, String> state) throws Exception {
+        if (rulesByFamily == null) {
+            Map<String, List<Rule>> byFamily = new HashMap<>();
+            for (Rule rule : RuleBroadcast.parseAll(state.immutableEntries())) {
+                if (rule.enabled()) {
+                    byFamily.computeIfAbsent(WindowFamily.of(rule), f -> new ArrayList<>()).add(rule);
+                }
+            }
+            byFamily.values().forEach(list -> list.sort(Comparator.comparing(Rule::id)));
+            rulesByFamily = byFamily;
+        }
+        return rulesByFamily;
+    }
+
     private void clearAll() {
         buckets.clear();
         spec.clear();
-        lastBreachEnd.clear();
+        breachEnds.clear();
+    }
+
+    /** A window's count, sum, min, max, event times and first ids over its buckets starting at or after {@code since}. */
+    private static final class WindowTotals {
+        long count;
+        double sum;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        final List<String> ids = new ArrayList<>();
+
+        static WindowTotals of(List<Map.Entry<Long, WindowBucket>> sortedBuckets, long since, int maxEventIds) {
+            WindowTotals t = new WindowTotals();
+            for (Map.Entry<Long, WindowBucket> e : sortedBuckets) {
+                if (e.getKey() < since) {
+                    continue; // begun before the rule arrived
+                }
+                WindowBucket b = e.getValue();
+                t.count += b.count;
+                t.sum += b.sum;
+                t.min = Math.min(t.min, b.min);
+                t.max = Math.max(t.max, b.max);
+                t.first = Math.min(t.first, b.firstEventTime);
+                t.last = Math.max(t.last, b.lastEventTime);
+                for (String id : b.eventIds) {
+                    if (t.ids.size() < maxEventIds) {
+                        t.ids.add(id);
+                    }
+                }
+            }
+            return t;
+        }
     }
 
     static Alert alert(Rule rule, String group, long windowStart, long windowEnd, double value, long count,

@@ -1,7 +1,7 @@
 package io.infometis.streams.fraud.rules;
 
 /**
- * The hits of one slide-long slice of event time for one (rule, group value): enough to compute count, sum, min,
+ * The hits of one slide-long slice of event time for one (window family, group value): enough to compute count, sum, min,
  * max and avg of any window made of whole slices, plus the first event ids for the alert. A Flink POJO.
  */
 public class WindowBucket {

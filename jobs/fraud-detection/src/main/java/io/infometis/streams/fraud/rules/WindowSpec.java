@@ -1,10 +1,9 @@
 package io.infometis.streams.fraud.rules;
 
-/** Which rule version and window shape the buckets of one (rule, group value) key belong to. A Flink POJO. */
+/** Which window family, group value and window shape the buckets of one key belong to. A Flink POJO. */
 public class WindowSpec {
 
-    public String ruleId;
-    public int ruleVersion;
+    public String family;
     public String groupValue;
     public long windowSizeMillis;
     public long slideMillis;
@@ -13,8 +12,7 @@ public class WindowSpec {
 
     static WindowSpec of(RuleHit hit) {
         WindowSpec s = new WindowSpec();
-        s.ruleId = hit.ruleId;
-        s.ruleVersion = hit.ruleVersion;
+        s.family = hit.family;
         s.groupValue = hit.groupValue;
         s.windowSizeMillis = hit.windowSizeMillis;
         s.slideMillis = hit.slideMillis;

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Which events become hits of which rules, in arrival order against broadcast rules, on the test harness. */
+/**
+ * Which events become hits of which window families, in arrival order against broadcast rules, on the test
+ * harness: one hit per event and family, however many rules share the family.
+ */
 class RuleFanOutHarnessTest {
 
     private BroadcastOperatorTestHarness<Payment, RuleChange, RuleHit> harness;
@@ -35,8 +38,16 @@ class RuleFanOutHarnessTest {
     }
 
     private void rule(String id, int version, boolean enabled) throws Exception {
+        rule(id, version, enabled, "2 min");
+    }
+
+    private void rule(String id, int version, boolean enabled, String windowSize) throws Exception {
         harness.processBroadcastElement(RuleChange.upsert(id, version,
-                Rules.failedPaymentsPerUser(id, version, enabled, 5, "2 min", "1 min")), 0);
+                Rules.failedPaymentsPerUser(id, version, enabled, 5, windowSize, "1 min")), 0);
+    }
+
+    private static String familyOf(String id, String windowSize) throws Exception {
+        return WindowFamily.of(RuleParser.parse(id, Rules.failedPaymentsPerUser(id, 1, true, 5, windowSize, "1 min")));
     }
 
     private void pay(String id, PaymentStatus status, String user) throws Exception {
@@ -52,25 +63,26 @@ class RuleFanOutHarnessTest {
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(hit -> {
             assertThat(hit.eventId).isEqualTo("after");
-            assertThat(hit.ruleId).isEqualTo("r1");
-            assertThat(hit.ruleVersion).isEqualTo(1);
+            assertThat(hit.family).isEqualTo(familyOf("r1", "2 min"));
             assertThat(hit.groupValue).isEqualTo("u1");
             assertThat(hit.value).isEqualTo(1.0);
             assertThat(hit.windowSizeMillis).isEqualTo(120_000);
             assertThat(hit.slideMillis).isEqualTo(60_000);
-            assertThat(hit.evaluationKey()).isEqualTo(RuleHit.key("r1", "u1"));
+            assertThat(hit.evaluationKey()).isEqualTo(RuleHit.key(hit.family, "u1"));
         });
     }
 
     @Test
-    void onlyEventsPassingTheFilterAreHitsAndEachMatchingRuleGetsOne() throws Exception {
+    void onlyEventsPassingTheFilterAreHitsAndRulesSharingAWindowShapeShareOneHit() throws Exception {
         rule("r1", 1, true);
-        rule("r2", 1, true);
+        rule("r2", 1, true);            // same filter, grouping and window as r1: the same family
+        rule("r3", 1, true, "3 min");   // another window size: a family of its own
         pay("ok", AUTHORIZED, "u1");
         pay("failed", FAILED, "u1");
 
-        assertThat(harness.extractOutputValues()).extracting(h -> h.ruleId + "/" + h.eventId)
-                .containsExactlyInAnyOrder("r1/failed", "r2/failed");
+        assertThat(harness.extractOutputValues()).extracting(h -> h.family + "/" + h.eventId)
+                .containsExactlyInAnyOrder(familyOf("r1", "2 min") + "/failed", familyOf("r3", "3 min") + "/failed");
+        assertThat(familyOf("r1", "2 min")).isEqualTo(familyOf("r2", "2 min"));
     }
 
     @Test
@@ -83,8 +95,7 @@ class RuleFanOutHarnessTest {
         harness.processBroadcastElement(RuleChange.delete("r1"), 0);
         pay("deleted", FAILED, "u1");
 
-        assertThat(harness.extractOutputValues()).extracting(h -> h.eventId + "@v" + h.ruleVersion)
-                .containsExactly("enabled-again@v3");
+        assertThat(harness.extractOutputValues()).extracting(h -> h.eventId).containsExactly("enabled-again");
     }
 
     @Test

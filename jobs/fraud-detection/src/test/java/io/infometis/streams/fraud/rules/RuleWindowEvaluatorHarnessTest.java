@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sliding windows per (rule, group value) from slide-long buckets and event-time timers, with rules changing in
- * between, on the keyed broadcast operator test harness. Rule r1: count of failed payments per user > 5 in 2 min
- * windows sliding by 1 min.
+ * Sliding windows per (window family, group value) from slide-long buckets and event-time timers, with rules
+ * changing in between, on the keyed broadcast operator test harness. Rule r1: count of failed payments per user > 5
+ * in 2 min windows sliding by 1 min; other rules of the same shape share its family and buckets.
  */
 class RuleWindowEvaluatorHarnessTest {
 
@@ -36,7 +36,7 @@ class RuleWindowEvaluatorHarnessTest {
 
     private static KeyedBroadcastOperatorTestHarness<String, RuleHit, RuleChange, Alert> newHarness() throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new RuleWindowEvaluator(3),
-                RuleHit::evaluationKey, Types.STRING, RuleBroadcast.RULES);
+                RuleHit::evaluationKey, Types.STRING, RuleBroadcast.RULES, RuleBroadcast.ACTIVATIONS);
     }
 
     @AfterEach
@@ -44,16 +44,29 @@ class RuleWindowEvaluatorHarnessTest {
         harness.close();
     }
 
-    private void rule(int version, boolean enabled, int threshold) throws Exception {
-        harness.processBroadcastElement(RuleChange.upsert("r1", version,
-                Rules.failedPaymentsPerUser("r1", version, enabled, threshold, "2 min", "1 min")), 0);
+    private static final String FAMILY = family();
+
+    private static String family() {
+        try {
+            return WindowFamily.of(RuleParser.parse("r1", Rules.failedPaymentsPerUser("r1", 1, true, 5, "2 min", "1 min")));
+        } catch (InvalidRuleException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private void hits(String user, int version, long atMillis, int count) throws Exception {
+    private void rule(int version, boolean enabled, int threshold) throws Exception {
+        rule("r1", version, enabled, threshold);
+    }
+
+    private void rule(String id, int version, boolean enabled, int threshold) throws Exception {
+        harness.processBroadcastElement(RuleChange.upsert(id, version,
+                Rules.failedPaymentsPerUser(id, version, enabled, threshold, "2 min", "1 min")), 0);
+    }
+
+    private void hits(String user, long atMillis, int count) throws Exception {
         for (int i = 0; i < count; i++) {
             RuleHit hit = new RuleHit();
-            hit.ruleId = "r1";
-            hit.ruleVersion = version;
+            hit.family = FAMILY;
             hit.groupValue = user;
             hit.eventId = user + "-" + atMillis + "-" + i;
             hit.eventTime = BASE + atMillis + i;
@@ -71,7 +84,7 @@ class RuleWindowEvaluatorHarnessTest {
     @Test
     void aWindowAboveTheThresholdAlertsOnceWhenItCloses() throws Exception {
         rule(1, true, 5);
-        hits("u1", 1, 10_000, 6);
+        hits("u1", 10_000, 6);
         watermark(MINUTE - 2);
         assertThat(harness.extractOutputValues()).isEmpty();
 
@@ -93,8 +106,8 @@ class RuleWindowEvaluatorHarnessTest {
     @Test
     void hitsSpreadOverTwoSlidesAddUpInTheWindowThatHoldsBoth() throws Exception {
         rule(1, true, 5);
-        hits("u1", 1, 30_000, 3);
-        hits("u1", 1, MINUTE + 30_000, 3);
+        hits("u1", 30_000, 3);
+        hits("u1", MINUTE + 30_000, 3);
         watermark(10 * MINUTE);
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(alert -> assertThat(alert.getAlertId())
@@ -104,8 +117,8 @@ class RuleWindowEvaluatorHarnessTest {
     @Test
     void atOrBelowTheThresholdOrInAnotherGroupThereIsNoAlert() throws Exception {
         rule(1, true, 5);
-        hits("u1", 1, 10_000, 5);
-        hits("u2", 1, 10_000, 1);
+        hits("u1", 10_000, 5);
+        hits("u2", 10_000, 1);
         watermark(10 * MINUTE);
 
         assertThat(harness.extractOutputValues()).isEmpty();
@@ -114,7 +127,7 @@ class RuleWindowEvaluatorHarnessTest {
     @Test
     void aRuleDisabledBeforeItsWindowClosesDoesNotFireAndItsStateIsCleared() throws Exception {
         rule(1, true, 5);
-        hits("u1", 1, 10_000, 6);
+        hits("u1", 10_000, 6);
         rule(2, false, 5);
         watermark(10 * MINUTE);
 
@@ -125,23 +138,53 @@ class RuleWindowEvaluatorHarnessTest {
     @Test
     void aNewVersionStartsFromNothingAndItsAlertsCarryTheNewVersion() throws Exception {
         rule(1, true, 5);
-        hits("u1", 1, 10_000, 4);
-        rule(2, true, 2);
-        hits("u1", 2, 20_000, 3);
-        hits("u1", 1, 25_000, 9); // a straggler hit of the old version: ignored
+        hits("u1", 10_000, 4);
+        watermark(MINUTE);                 // [-1, +1 min) closes: 4, no breach
+        rule(2, true, 2);                  // counts the slides from +1 min on
+        hits("u1", MINUTE + 20_000, 3);
         watermark(10 * MINUTE);
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(alert -> {
             assertThat(alert.getRuleVersion()).isEqualTo(2);
             assertThat(alert.getSummary()).contains("count = 3 > 2");
+            assertThat(alert.getMatchedEventIds()).allMatch(id -> id.startsWith("u1-" + (MINUTE + 20_000)));
+        });
+    }
+
+    @Test
+    void rulesOfOneFamilyShareItsWindowsAndEachAlertsOnItsOwnThreshold() throws Exception {
+        rule("r1", 1, true, 5);
+        rule("r2", 1, true, 3);
+        hits("u1", 10_000, 4);
+        watermark(10 * MINUTE);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(alert -> {
+            assertThat(alert.getRuleId()).isEqualTo("r2");
+            assertThat(alert.getSummary()).contains("count = 4 > 3");
+        });
+    }
+
+    @Test
+    void aRuleJoiningAFamilyLaterCountsOnlyTheSlidesThatBeginAfterIt() throws Exception {
+        rule("r1", 1, true, 5);
+        hits("u1", 10_000, 4);
+        watermark(MINUTE);
+        rule("r2", 1, true, 3);            // same family, arrives when event time is at +1 min
+        hits("u1", MINUTE + 10_000, 2);
+        watermark(10 * MINUTE);
+
+        // r1 saw all six in [0, 2 min); r2 only the two of [1 min, 2 min): not above 3.
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(alert -> {
+            assertThat(alert.getRuleId()).isEqualTo("r1");
+            assertThat(alert.getSummary()).contains("count = 6 > 5");
         });
     }
 
     @Test
     void consecutiveBreachingWindowsAreOneEpisodeAndAGapStartsANewOne() throws Exception {
         rule(1, true, 1);
-        hits("u1", 1, 10_000, 2);          // windows ending +1 and +2 min breach: one episode
-        hits("u1", 1, 10 * MINUTE, 2);     // far later: a second episode
+        hits("u1", 10_000, 2);          // windows ending +1 and +2 min breach: one episode
+        hits("u1", 10 * MINUTE, 2);     // far later: a second episode
         watermark(30 * MINUTE);
 
         assertThat(harness.extractOutputValues()).extracting(a -> a.getFirstEventTime().toEpochMilli() - BASE)
@@ -151,7 +194,7 @@ class RuleWindowEvaluatorHarnessTest {
     @Test
     void noTimerIsLeftOnceEveryWindowOfAKeyClosed() throws Exception {
         rule(1, true, 100);
-        hits("u1", 1, 10_000, 2);
+        hits("u1", 10_000, 2);
         assertThat(harness.numEventTimeTimers()).isEqualTo(2);
 
         watermark(10 * MINUTE);
@@ -161,15 +204,15 @@ class RuleWindowEvaluatorHarnessTest {
     @Test
     void openWindowsSurviveASnapshotAndRestore() throws Exception {
         rule(1, true, 5);
-        hits("u1", 1, 10_000, 3);
+        hits("u1", 10_000, 3);
         var snapshot = harness.snapshot(1, 1);
         harness.close();
 
         harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
-                new RuleWindowEvaluator(3), List.of(RuleBroadcast.RULES)), RuleHit::evaluationKey, Types.STRING, 1, 1, 0);
+                new RuleWindowEvaluator(3), List.of(RuleBroadcast.RULES, RuleBroadcast.ACTIVATIONS)), RuleHit::evaluationKey, Types.STRING, 1, 1, 0);
         harness.initializeState(snapshot);
         harness.open();
-        hits("u1", 1, 20_000, 3);
+        hits("u1", 20_000, 3);
         watermark(10 * MINUTE);
 
         assertThat(harness.extractOutputValues()).singleElement()

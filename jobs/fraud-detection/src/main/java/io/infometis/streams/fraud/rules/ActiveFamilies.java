@@ -1,0 +1,73 @@
+package io.infometis.streams.fraud.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * The enabled rules of one stream grouped into {@link WindowFamily window families}: what the fan-out checks every
+ * event against. An event is tested once per family (its rules share filter, grouping and aggregate input), and
+ * yields one {@link RuleHit} per family it belongs to.
+ */
+public final class ActiveFamilies {
+
+    private final List<String> ids;
+    private final List<Rule> representatives;
+    private final int rules;
+
+    private ActiveFamilies(List<String> ids, List<Rule> representatives, int rules) {
+        this.ids = ids;
+        this.representatives = representatives;
+        this.rules = rules;
+    }
+
+    /** The families of the enabled rules of {@code stream} among {@code candidates}. */
+    public static ActiveFamilies of(RuleStream stream, Iterable<Rule> candidates) {
+        Map<String, Rule> byFamily = new TreeMap<>(); // sorted: the same hit order on every subtask
+        int rules = 0;
+        for (Rule rule : candidates) {
+            if (rule != null && rule.enabled() && rule.stream() == stream) {
+                byFamily.putIfAbsent(WindowFamily.of(rule), rule);
+                rules++;
+            }
+        }
+        return new ActiveFamilies(List.copyOf(byFamily.keySet()), List.copyOf(byFamily.values()), rules);
+    }
+
+    public int families() {
+        return ids.size();
+    }
+
+    public int rules() {
+        return rules;
+    }
+
+    /** Passes one hit per family the event belongs to to {@code out}; returns how many. */
+    public int match(IndexedRecord event, String eventId, long eventTime, Consumer<RuleHit> out) {
+        int hits = 0;
+        for (int i = 0; i < representatives.size(); i++) {
+            Rule rule = representatives.get(i);
+            if (!rule.matches(event)) {
+                continue;
+            }
+            String group = rule.groupValue(event);
+            Double value = rule.aggregateInput(event);
+            if (group == null || value == null) {
+                continue;
+            }
+            RuleHit hit = new RuleHit();
+            hit.family = ids.get(i);
+            hit.groupValue = group;
+            hit.eventId = eventId;
+            hit.eventTime = eventTime;
+            hit.value = value;
+            hit.windowSizeMillis = rule.windowSizeMillis();
+            hit.slideMillis = rule.slideMillis();
+            out.accept(hit);
+            hits++;
+        }
+        return hits;
+    }
+}
