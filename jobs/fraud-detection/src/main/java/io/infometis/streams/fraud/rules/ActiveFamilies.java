@@ -1,5 +1,7 @@
 package io.infometis.streams.fraud.rules;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,11 +27,20 @@ public final class ActiveFamilies {
 
     /** The families of the enabled rules of {@code stream} among {@code candidates}. */
     public static ActiveFamilies of(RuleStream stream, Iterable<Rule> candidates) {
+        List<ParsedRules.Entry> entries = new ArrayList<>();
+        for (Rule rule : candidates) {
+            entries.add(new ParsedRules.Entry(rule, WindowFamily.of(rule)));
+        }
+        return of(stream, entries);
+    }
+
+    static ActiveFamilies of(RuleStream stream, Collection<ParsedRules.Entry> candidates) {
         Map<String, Rule> byFamily = new TreeMap<>(); // sorted: the same hit order on every subtask
         int rules = 0;
-        for (Rule rule : candidates) {
-            if (rule != null && rule.enabled() && rule.stream() == stream) {
-                byFamily.putIfAbsent(WindowFamily.of(rule), rule);
+        for (ParsedRules.Entry entry : candidates) {
+            Rule rule = entry.rule();
+            if (rule.enabled() && rule.stream() == stream) {
+                byFamily.putIfAbsent(entry.family(), rule);
                 rules++;
             }
         }

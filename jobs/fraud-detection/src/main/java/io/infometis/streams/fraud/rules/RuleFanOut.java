@@ -22,6 +22,7 @@ public final class RuleFanOut<T extends SpecificRecord> extends BroadcastProcess
 
     private final RuleStream stream;
     private final EventAccess<T> access;
+    private transient ParsedRules parsed;
     private transient ActiveFamilies active;
 
     public RuleFanOut(RuleStream stream, EventAccess<T> access) {
@@ -37,6 +38,7 @@ public final class RuleFanOut<T extends SpecificRecord> extends BroadcastProcess
         } else {
             rules.put(change.ruleId, change.json);
         }
+        parsed().apply(change);
         active = null;
     }
 
@@ -44,9 +46,15 @@ public final class RuleFanOut<T extends SpecificRecord> extends BroadcastProcess
     public void processElement(T event, ReadOnlyContext ctx, Collector<RuleHit> out) throws Exception {
         if (active == null) {
             // Rebuilt only after the rule set changed (or a restore): broadcast state holds JSON, not parsed rules.
-            active = ActiveFamilies.of(stream,
-                    RuleBroadcast.parseAll(ctx.getBroadcastState(RuleBroadcast.RULES).immutableEntries()));
+            active = ActiveFamilies.of(stream, parsed().all(ctx.getBroadcastState(RuleBroadcast.RULES)));
         }
         active.match(event, access.eventId(event), access.eventTime(event), out::collect);
+    }
+
+    private ParsedRules parsed() {
+        if (parsed == null) {
+            parsed = new ParsedRules();
+        }
+        return parsed;
     }
 }

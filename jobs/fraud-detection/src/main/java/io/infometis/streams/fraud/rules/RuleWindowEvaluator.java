@@ -43,6 +43,7 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
     private static final long serialVersionUID = 1L;
 
     private final int maxEventIds;
+    private transient ParsedRules parsed;
     private transient Map<String, List<Rule>> rulesByFamily;
     private transient MapState<Long, WindowBucket> buckets;
     private transient ValueState<WindowSpec> spec;
@@ -60,6 +61,7 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         spec = getRuntimeContext().getState(new ValueStateDescriptor<>("window-spec", WindowSpec.class));
         breachEnds = getRuntimeContext().getMapState(new MapStateDescriptor<>("breach-ends", Types.STRING, Types.LONG));
         staleHits = getRuntimeContext().getMetricGroup().counter("ruleHitsDropped");
+        parsed = new ParsedRules();
     }
 
     @Override
@@ -75,6 +77,7 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
             // rescaled restore hands a new subtask one of the old copies: the same rule start, give or take a slide.
             activations.put(change.ruleId, ctx.currentWatermark());
         }
+        parsed.apply(change);
         rulesByFamily = null;
         // Keyed state of a family with no rule left is cleared lazily, at its next window end: visiting every key
         // here would make one rule change cost as much as the whole state.
@@ -168,9 +171,9 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
     private Map<String, List<Rule>> rulesByFamily(ReadOnlyBroadcastState<String, String> state) throws Exception {
         if (rulesByFamily == null) {
             Map<String, List<Rule>> byFamily = new HashMap<>();
-            for (Rule rule : RuleBroadcast.parseAll(state.immutableEntries())) {
-                if (rule.enabled()) {
-                    byFamily.computeIfAbsent(WindowFamily.of(rule), f -> new ArrayList<>()).add(rule);
+            for (ParsedRules.Entry entry : parsed.all(state)) {
+                if (entry.rule().enabled()) {
+                    byFamily.computeIfAbsent(entry.family(), f -> new ArrayList<>()).add(entry.rule());
                 }
             }
             byFamily.values().forEach(list -> list.sort(Comparator.comparing(Rule::id)));
