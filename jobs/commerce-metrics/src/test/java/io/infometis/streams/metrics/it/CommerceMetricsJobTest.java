@@ -10,7 +10,10 @@ import io.infometis.streams.generator.GeneratedRecord;
 import io.infometis.streams.generator.Generator;
 import io.infometis.streams.generator.GeneratorSettings;
 import io.infometis.streams.generator.GroundTruth;
+import io.infometis.streams.sinks.elasticsearch.PiiMasking;
 import io.infometis.streams.testing.RealStackExtension;
+import io.infometis.streams.testing.clients.ElasticsearchTestClient;
+import io.infometis.streams.testing.clients.KafkaTestIo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,7 +107,7 @@ class CommerceMetricsJobTest {
         Map<String, Map<String, Object>> want = expected.documents(closedBefore, 3);
         assertThat(want).as("the run spans several windows of every metric").hasSizeGreaterThan(20);
 
-        Es es = new Es(STACK.elasticsearchUrl());
+        ElasticsearchTestClient es = new ElasticsearchTestClient(STACK.elasticsearchUrl());
         Map<String, JsonNode> got = new TreeMap<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (got.size() < want.size() && System.nanoTime() < deadline) {
@@ -118,6 +121,9 @@ class CommerceMetricsJobTest {
             Thread.sleep(500);
         }
         assertThat(got.keySet()).containsExactlyInAnyOrderElementsOf(want.keySet());
+        // The job reads user events, which carry IPs: no e-mail or IP address reaches a metric document.
+        assertThat(got.values()).allSatisfy(doc -> assertThat(PiiMasking.containsPii(doc.toString()))
+                .as("raw e-mail/IP in " + doc).isFalse());
         want.forEach((id, fields) -> {
             JsonNode doc = got.get(id);
             fields.forEach((field, value) -> {

@@ -8,6 +8,8 @@ import io.infometis.streams.common.deadletter.DeadLetterHeaders;
 import io.infometis.streams.events.Order;
 import io.infometis.streams.events.Topics;
 import io.infometis.streams.testing.RealStackExtension;
+import io.infometis.streams.testing.clients.ElasticsearchTestClient;
+import io.infometis.streams.testing.clients.KafkaTestIo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,7 +54,7 @@ class LateEventsTest {
         String firstWindow = "orders:" + t + ":NL:books:EUR";
         String secondWindow = "orders:" + t.plusSeconds(60) + ":NL:books:EUR";
 
-        Es es = new Es(STACK.elasticsearchUrl());
+        ElasticsearchTestClient es = new ElasticsearchTestClient(STACK.elasticsearchUrl());
         try (KafkaTestIo kafka = new KafkaTestIo(STACK)) {
             JobClient job = MetricsJobRunner.start(STACK, PREFIX, 1,
                     Map.of("metrics.allowed-lateness", "30 s", "watermark.out-of-orderness", "5 s"));

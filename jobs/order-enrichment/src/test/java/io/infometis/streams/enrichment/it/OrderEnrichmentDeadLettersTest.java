@@ -18,6 +18,8 @@ import io.infometis.streams.events.PaymentStatus;
 import io.infometis.streams.events.Topics;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchSettings;
 import io.infometis.streams.testing.RealStackExtension;
+import io.infometis.streams.testing.clients.ElasticsearchTestClient;
+import io.infometis.streams.testing.clients.KafkaTestIo;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +63,7 @@ class OrderEnrichmentDeadLettersTest {
         for (String topic : List.of(ORDERS, PAYMENTS, CUSTOMERS, ENRICHED, DLQ)) {
             STACK.createTopic(topic, 1);
         }
-        Es es = new Es(STACK.elasticsearchUrl());
+        ElasticsearchTestClient es = new ElasticsearchTestClient(STACK.elasticsearchUrl());
         es.send("PUT", "/" + CONFLICTING_INDEX,
                 "{\"settings\":{\"number_of_replicas\":0},\"mappings\":{\"properties\":{\"currency\":{\"type\":\"long\"}}}}");
 

@@ -18,6 +18,8 @@ import io.infometis.streams.events.Topics;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchSettings;
 import io.infometis.streams.sinks.elasticsearch.IndexTemplates;
 import io.infometis.streams.testing.RealStackExtension;
+import io.infometis.streams.testing.clients.ElasticsearchTestClient;
+import io.infometis.streams.testing.clients.KafkaTestIo;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +75,7 @@ class OrderEnrichmentJobTest {
 
     private final List<String> orderIds = new ArrayList<>();
     private KafkaTestIo kafka;
-    private Es es;
+    private ElasticsearchTestClient es;
     private JobClient job;
 
     @BeforeAll
@@ -83,7 +85,7 @@ class OrderEnrichmentJobTest {
         }
         STACK.createTopic(DLQ, 1);
         kafka = new KafkaTestIo(STACK);
-        es = new Es(STACK.elasticsearchUrl());
+        es = new ElasticsearchTestClient(STACK.elasticsearchUrl());
         job = start("run-1");
     }
 
