@@ -5,17 +5,14 @@ import io.infometis.streams.events.TopicSpec;
 import io.infometis.streams.testing.RealStackExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
  * A test's own Kafka client next to the job under test: writes Avro (Confluent wire format, real registry) and raw
@@ -64,27 +61,8 @@ public final class KafkaTestIo implements AutoCloseable {
 
     /** Reads (read_committed) until {@code count} records arrived or the timeout passed, plus a short extra poll. */
     public List<ConsumerRecord<byte[], byte[]>> read(String topic, int count, Duration timeout) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(stack.consumerProperties("reader-" + topic + "-" + System.nanoTime()))) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            // One more poll: a record beyond the expected count would be a duplicate.
-            consumer.poll(Duration.ofSeconds(2)).forEach(records::add);
-        }
-        return records;
-    }
-
-    public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    public static String key(ConsumerRecord<byte[], byte[]> record) {
-        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        return TopicReader.readAtLeast(stack.consumerProperties("reader-" + topic + "-" + System.nanoTime()), topic,
+                count, timeout);
     }
 
     @Override

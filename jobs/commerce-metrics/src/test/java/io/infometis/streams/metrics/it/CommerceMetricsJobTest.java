@@ -14,6 +14,7 @@ import io.infometis.streams.sinks.elasticsearch.PiiMasking;
 import io.infometis.streams.testing.RealStackExtension;
 import io.infometis.streams.testing.clients.ElasticsearchTestClient;
 import io.infometis.streams.testing.clients.KafkaTestIo;
+import io.infometis.streams.testing.clients.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,7 +146,7 @@ class CommerceMetricsJobTest {
 
         List<ConsumerRecord<byte[], byte[]>> published = kafka.read(PREFIX + "-commerce-metrics", want.size(),
                 Duration.ofSeconds(30));
-        assertThat(published.stream().map(KafkaTestIo::key).toList()).containsAll(want.keySet());
+        assertThat(published.stream().map(TopicReader::key).toList()).containsAll(want.keySet());
     }
 
     @Test
@@ -163,8 +164,8 @@ class CommerceMetricsJobTest {
         }
         Map<String, Long> gotPerReason = new TreeMap<>();
         for (ConsumerRecord<byte[], byte[]> letter : letters) {
-            String reason = KafkaTestIo.header(letter, DeadLetterHeaders.REASON);
-            String topic = KafkaTestIo.header(letter, DeadLetterHeaders.SOURCE_TOPIC);
+            String reason = TopicReader.header(letter, DeadLetterHeaders.REASON);
+            String topic = TopicReader.header(letter, DeadLetterHeaders.SOURCE_TOPIC);
             String matched = wantedPerReason.keySet().stream()
                     .filter(k -> k.startsWith(topic + " ") && reason.startsWith(k.substring(topic.length() + 1)))
                     .findFirst().orElse(topic + " UNEXPECTED " + reason);

@@ -10,6 +10,7 @@ import io.infometis.streams.events.Topics;
 import io.infometis.streams.testing.RealStackExtension;
 import io.infometis.streams.testing.clients.ElasticsearchTestClient;
 import io.infometis.streams.testing.clients.KafkaTestIo;
+import io.infometis.streams.testing.clients.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -84,11 +85,11 @@ class LateEventsTest {
                 List<ConsumerRecord<byte[], byte[]>> letters = kafka.read(PREFIX + "-dlq", 1, WAIT);
                 assertThat(letters).as("exactly one dead letter: the too-late order").hasSize(1);
                 ConsumerRecord<byte[], byte[]> letter = letters.get(0);
-                assertThat(KafkaTestIo.key(letter)).isEqualTo("o-6");
-                assertThat(KafkaTestIo.header(letter, DeadLetterHeaders.REASON))
+                assertThat(TopicReader.key(letter)).isEqualTo("o-6");
+                assertThat(TopicReader.header(letter, DeadLetterHeaders.REASON))
                         .startsWith("late beyond allowed lateness: event_time " + tooLate.getEventTime())
                         .contains("window [" + t + ", " + t.plusSeconds(60) + ")");
-                assertThat(KafkaTestIo.header(letter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(PREFIX + "-orders");
+                assertThat(TopicReader.header(letter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(PREFIX + "-orders");
                 DeserializationSchema<Order> decoder = kafka.serdes().deserializer(Order.class);
                 decoder.open(null);
                 assertThat(decoder.deserialize(letter.value())).as("replayable as it was").isEqualTo(tooLate);

@@ -20,6 +20,7 @@ import io.infometis.streams.sinks.elasticsearch.IndexTemplates;
 import io.infometis.streams.testing.RealStackExtension;
 import io.infometis.streams.testing.clients.ElasticsearchTestClient;
 import io.infometis.streams.testing.clients.KafkaTestIo;
+import io.infometis.streams.testing.clients.TopicReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -242,7 +243,7 @@ class OrderEnrichmentJobTest {
         while (mine.size() < atLeast && System.nanoTime() < deadline) {
             mine.clear();
             for (ConsumerRecord<byte[], byte[]> r : kafka.read(ENRICHED, Integer.MAX_VALUE, Duration.ofSeconds(1))) {
-                if (orderId.equals(KafkaTestIo.key(r))) {
+                if (orderId.equals(TopicReader.key(r))) {
                     mine.add(deserializer.deserialize(r.value()));
                 }
             }
