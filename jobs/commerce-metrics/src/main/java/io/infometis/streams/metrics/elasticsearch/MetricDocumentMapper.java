@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infometis.streams.events.CommerceMetric;
 import io.infometis.streams.sinks.elasticsearch.DocumentMapper;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchDocument;
+import io.infometis.streams.sinks.elasticsearch.PiiMasking;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +15,10 @@ import java.time.format.DateTimeFormatter;
  * A metric replaces its document (same id: metric, window, dimensions) in the daily index of its window start,
  * {@code <prefix>yyyy.MM.dd} (UTC): a late update carries the window's complete figures, so REPLACE is right and
  * needs no merge. Fields are the Avro names; times ISO-8601 UTC; fields that do not apply are left out.
+ *
+ * <p>PII: metrics are aggregates and carry no user, e-mail or IP; the dimension values and failure reasons come
+ * from producers' free text, so any e-mail or IP address in them is masked ({@link PiiMasking}), always. The id is
+ * not masked: it must match the Kafka record.
  */
 public final class MetricDocumentMapper implements DocumentMapper<CommerceMetric> {
 
@@ -45,9 +50,9 @@ public final class MetricDocumentMapper implements DocumentMapper<CommerceMetric
         doc.put("metric", m.getMetric());
         doc.put("window_start", iso(m.getWindowStart()));
         doc.put("window_end", iso(m.getWindowEnd()));
-        putIfSet(doc, "country", m.getCountry());
-        putIfSet(doc, "category", m.getCategory());
-        putIfSet(doc, "currency", m.getCurrency());
+        putIfSet(doc, "country", PiiMasking.mask(m.getCountry()));
+        putIfSet(doc, "category", PiiMasking.mask(m.getCategory()));
+        putIfSet(doc, "currency", PiiMasking.mask(m.getCurrency()));
         putIfSet(doc, "order_count", m.getOrderCount());
         putIfSet(doc, "revenue", m.getRevenue());
         putIfSet(doc, "avg_basket", m.getAvgBasket());
@@ -57,7 +62,7 @@ public final class MetricDocumentMapper implements DocumentMapper<CommerceMetric
         putIfSet(doc, "failure_rate", m.getFailureRate());
         if (!m.getTopFailureReasons().isEmpty()) {
             ArrayNode reasons = doc.putArray("top_failure_reasons");
-            m.getTopFailureReasons().forEach(reasons::add);
+            PiiMasking.mask(m.getTopFailureReasons()).forEach(reasons::add);
         }
         putIfSet(doc, "active_users", m.getActiveUsers());
         putIfSet(doc, "amount_p50", m.getAmountP50());

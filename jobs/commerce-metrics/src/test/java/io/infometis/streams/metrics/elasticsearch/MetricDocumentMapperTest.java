@@ -49,4 +49,22 @@ class MetricDocumentMapperTest {
             assertThat(template.has(fields.next())).isTrue();
         }
     }
+
+    @Test
+    void eMailAndIpAddressesInDimensionsAndFailureReasonsAreMaskedAndTheIdIsKept() throws Exception {
+        CommerceMetric leaky = CommerceMetric.newBuilder(payments()).setCountry("NL").setCategory("gifts (ask a@b.example)")
+                .setTopFailureReasons(List.of("INSUFFICIENT_FUNDS", "BLOCKED_IP_198.51.100.23")).build();
+
+        ElasticsearchDocument doc = new MetricDocumentMapper("metrics-").toDocument(leaky);
+
+        JsonNode json = new ObjectMapper().readTree(doc.json());
+        assertThat(json.path("country").asText()).isEqualTo("NL");
+        assertThat(json.path("category").asText()).isEqualTo("gifts (ask [email])");
+        assertThat(json.path("top_failure_reasons").toString())
+                .isEqualTo("[\"INSUFFICIENT_FUNDS\",\"BLOCKED_IP_198.51.100.0/24\"]");
+        assertThat(doc.json()).doesNotContain("a@b.example", "198.51.100.23");
+        assertThat(doc.id()).isEqualTo(leaky.getMetricId());
+        assertThat(MetricDocumentMapper.json(payments())).as("nothing to mask: unchanged")
+                .contains("\"top_failure_reasons\":[\"INSUFFICIENT_FUNDS\"]");
+    }
 }

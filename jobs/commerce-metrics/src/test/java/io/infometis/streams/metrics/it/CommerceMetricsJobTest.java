@@ -10,7 +10,11 @@ import io.infometis.streams.generator.GeneratedRecord;
 import io.infometis.streams.generator.Generator;
 import io.infometis.streams.generator.GeneratorSettings;
 import io.infometis.streams.generator.GroundTruth;
+import io.infometis.streams.sinks.elasticsearch.PiiMasking;
 import io.infometis.streams.testing.RealStackExtension;
+import io.infometis.streams.testing.clients.ElasticsearchTestClient;
+import io.infometis.streams.testing.clients.KafkaTestIo;
+import io.infometis.streams.testing.clients.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,7 +108,7 @@ class CommerceMetricsJobTest {
         Map<String, Map<String, Object>> want = expected.documents(closedBefore, 3);
         assertThat(want).as("the run spans several windows of every metric").hasSizeGreaterThan(20);
 
-        Es es = new Es(STACK.elasticsearchUrl());
+        ElasticsearchTestClient es = new ElasticsearchTestClient(STACK.elasticsearchUrl());
         Map<String, JsonNode> got = new TreeMap<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (got.size() < want.size() && System.nanoTime() < deadline) {
@@ -118,6 +122,9 @@ class CommerceMetricsJobTest {
             Thread.sleep(500);
         }
         assertThat(got.keySet()).containsExactlyInAnyOrderElementsOf(want.keySet());
+        // The job reads user events, which carry IPs: no e-mail or IP address reaches a metric document.
+        assertThat(got.values()).allSatisfy(doc -> assertThat(PiiMasking.containsPii(doc.toString()))
+                .as("raw e-mail/IP in " + doc).isFalse());
         want.forEach((id, fields) -> {
             JsonNode doc = got.get(id);
             fields.forEach((field, value) -> {
@@ -139,7 +146,7 @@ class CommerceMetricsJobTest {
 
         List<ConsumerRecord<byte[], byte[]>> published = kafka.read(PREFIX + "-commerce-metrics", want.size(),
                 Duration.ofSeconds(30));
-        assertThat(published.stream().map(KafkaTestIo::key).toList()).containsAll(want.keySet());
+        assertThat(published.stream().map(TopicReader::key).toList()).containsAll(want.keySet());
     }
 
     @Test
@@ -157,8 +164,8 @@ class CommerceMetricsJobTest {
         }
         Map<String, Long> gotPerReason = new TreeMap<>();
         for (ConsumerRecord<byte[], byte[]> letter : letters) {
-            String reason = KafkaTestIo.header(letter, DeadLetterHeaders.REASON);
-            String topic = KafkaTestIo.header(letter, DeadLetterHeaders.SOURCE_TOPIC);
+            String reason = TopicReader.header(letter, DeadLetterHeaders.REASON);
+            String topic = TopicReader.header(letter, DeadLetterHeaders.SOURCE_TOPIC);
             String matched = wantedPerReason.keySet().stream()
                     .filter(k -> k.startsWith(topic + " ") && reason.startsWith(k.substring(topic.length() + 1)))
                     .findFirst().orElse(topic + " UNEXPECTED " + reason);

@@ -8,6 +8,9 @@ import io.infometis.streams.common.deadletter.DeadLetterHeaders;
 import io.infometis.streams.events.Order;
 import io.infometis.streams.events.Topics;
 import io.infometis.streams.testing.RealStackExtension;
+import io.infometis.streams.testing.clients.ElasticsearchTestClient;
+import io.infometis.streams.testing.clients.KafkaTestIo;
+import io.infometis.streams.testing.clients.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,7 +55,7 @@ class LateEventsTest {
         String firstWindow = "orders:" + t + ":NL:books:EUR";
         String secondWindow = "orders:" + t.plusSeconds(60) + ":NL:books:EUR";
 
-        Es es = new Es(STACK.elasticsearchUrl());
+        ElasticsearchTestClient es = new ElasticsearchTestClient(STACK.elasticsearchUrl());
         try (KafkaTestIo kafka = new KafkaTestIo(STACK)) {
             JobClient job = MetricsJobRunner.start(STACK, PREFIX, 1,
                     Map.of("metrics.allowed-lateness", "30 s", "watermark.out-of-orderness", "5 s"));
@@ -82,11 +85,11 @@ class LateEventsTest {
                 List<ConsumerRecord<byte[], byte[]>> letters = kafka.read(PREFIX + "-dlq", 1, WAIT);
                 assertThat(letters).as("exactly one dead letter: the too-late order").hasSize(1);
                 ConsumerRecord<byte[], byte[]> letter = letters.get(0);
-                assertThat(KafkaTestIo.key(letter)).isEqualTo("o-6");
-                assertThat(KafkaTestIo.header(letter, DeadLetterHeaders.REASON))
+                assertThat(TopicReader.key(letter)).isEqualTo("o-6");
+                assertThat(TopicReader.header(letter, DeadLetterHeaders.REASON))
                         .startsWith("late beyond allowed lateness: event_time " + tooLate.getEventTime())
                         .contains("window [" + t + ", " + t.plusSeconds(60) + ")");
-                assertThat(KafkaTestIo.header(letter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(PREFIX + "-orders");
+                assertThat(TopicReader.header(letter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(PREFIX + "-orders");
                 DeserializationSchema<Order> decoder = kafka.serdes().deserializer(Order.class);
                 decoder.open(null);
                 assertThat(decoder.deserialize(letter.value())).as("replayable as it was").isEqualTo(tooLate);

@@ -3,11 +3,11 @@ package io.infometis.streams.common.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.infometis.streams.common.config.JobConfig;
-import io.infometis.streams.common.testutil.TopicReader;
 import io.infometis.streams.events.Order;
 import io.infometis.streams.events.RegistrySerdes;
 import io.infometis.streams.events.Topics;
 import io.infometis.streams.testing.RealStackExtension;
+import io.infometis.streams.testing.clients.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infometis.streams.events.Alert;
 import io.infometis.streams.sinks.elasticsearch.DocumentMapper;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchDocument;
+import io.infometis.streams.sinks.elasticsearch.PiiMasking;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
@@ -16,6 +17,11 @@ import java.util.Set;
  * <p>The month comes from the alert's <em>first event time</em>, not its detection time: a replay after a failure
  * detects the same alert again later (perhaps in the next month), and a detection-time index would then hold a
  * second copy; the first event time is part of the detection itself, so the replay lands on the same document.
+ *
+ * <p>PII: the texts a rule author or an event controls ({@code rule_id}, {@code key}, {@code summary}) have their
+ * e-mail and IP addresses masked ({@link PiiMasking}), always: a rule grouped by {@code ip} (user-events) puts the
+ * raw address in the alert's key and summary, and a rule's description is free text. The alert on the Kafka topic
+ * keeps them, for the consumers allowed to read it. Ids are not masked (the document id must equal the alert id).
  */
 public final class AlertDocumentMapper implements DocumentMapper<Alert> {
 
@@ -38,11 +44,11 @@ public final class AlertDocumentMapper implements DocumentMapper<Alert> {
     public ElasticsearchDocument toDocument(Alert alert) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("alert_id", alert.getAlertId());
-        doc.put("rule_id", alert.getRuleId());
+        doc.put("rule_id", PiiMasking.mask(alert.getRuleId()));
         doc.put("rule_version", alert.getRuleVersion());
         doc.put("kind", patternNames.contains(alert.getRuleId()) ? "pattern" : "rule");
         doc.put("severity", alert.getSeverity().name());
-        doc.put("key", alert.getKey());
+        doc.put("key", PiiMasking.mask(alert.getKey()));
         ArrayNode ids = doc.putArray("matched_event_ids");
         alert.getMatchedEventIds().forEach(ids::add);
         doc.put("matched_event_count", alert.getMatchedEventIds().size());
@@ -51,7 +57,7 @@ public final class AlertDocumentMapper implements DocumentMapper<Alert> {
         doc.put("detection_time", alert.getDetectionTime().toString());
         doc.put("detection_delay_ms",
                 alert.getDetectionTime().toEpochMilli() - alert.getLastEventTime().toEpochMilli());
-        doc.put("summary", alert.getSummary());
+        doc.put("summary", PiiMasking.mask(alert.getSummary()));
         return ElasticsearchDocument.upsert(index(alert), alert.getAlertId(), doc.toString());
     }
 }

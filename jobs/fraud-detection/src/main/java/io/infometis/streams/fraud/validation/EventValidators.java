@@ -1,11 +1,14 @@
 package io.infometis.streams.fraud.validation;
 
+import static io.infometis.streams.common.validation.EventChecks.first;
+
 import io.infometis.streams.common.kafka.RecordValidator;
+import io.infometis.streams.common.validation.EventChecks;
 import io.infometis.streams.events.Order;
 import io.infometis.streams.events.Payment;
 import io.infometis.streams.events.UserEvent;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Currency;
 import java.util.Optional;
 
@@ -13,51 +16,56 @@ import java.util.Optional;
  * What makes a decoded event fit for detection. A record that fails goes to the dlq with the reason before it
  * reaches any state; above all before its time moves the watermark: one event stamped a day ahead would make every
  * real event after it late.
+ *
+ * <p>The single checks (and their dlq reason texts) are job-common's {@link EventChecks}, as in the other jobs.
+ * Which fields are checked is the fraud job's own, not {@code InputValidators}': detection needs a payment's card
+ * fingerprint (card testing) and a login's country (account takeover), but not a payment's order id nor an
+ * order's shipping country and items, so those do not send an event to the dlq here.
  */
 public final class EventValidators {
 
     private EventValidators() {}
 
     public static RecordValidator<Payment> payments(Duration maxFutureSkew) {
-        long skew = maxFutureSkew.toMillis();
+        EventChecks checks = checks(maxFutureSkew);
         return p -> first(
-                blank("event_id", p.getEventId()),
-                blank("payment_id", p.getPaymentId()),
-                blank("card_fingerprint", p.getCardFingerprint()),
-                negative(p.getAmount()),
+                checks.missing("event_id", p.getEventId()),
+                checks.missing("payment_id", p.getPaymentId()),
+                checks.missing("card_fingerprint", p.getCardFingerprint()),
+                checks.negative("amount", p.getAmount()),
                 currency(p.getCurrency()),
-                future(p.getEventTime(), skew));
+                checks.eventTime(p.getEventTime()));
     }
 
     public static RecordValidator<Order> orders(Duration maxFutureSkew) {
-        long skew = maxFutureSkew.toMillis();
+        EventChecks checks = checks(maxFutureSkew);
         return o -> first(
-                blank("event_id", o.getEventId()),
-                blank("order_id", o.getOrderId()),
-                blank("user_id", o.getUserId()),
-                negative(o.getAmount()),
+                checks.missing("event_id", o.getEventId()),
+                checks.missing("order_id", o.getOrderId()),
+                checks.missing("user_id", o.getUserId()),
+                checks.negative("amount", o.getAmount()),
                 currency(o.getCurrency()),
-                future(o.getEventTime(), skew));
+                checks.eventTime(o.getEventTime()));
     }
 
     public static RecordValidator<UserEvent> userEvents(Duration maxFutureSkew) {
-        long skew = maxFutureSkew.toMillis();
+        EventChecks checks = checks(maxFutureSkew);
         return u -> first(
-                blank("event_id", u.getEventId()),
-                blank("user_id", u.getUserId()),
-                blank("country", u.getCountry()),
-                future(u.getEventTime(), skew));
+                checks.missing("event_id", u.getEventId()),
+                checks.missing("user_id", u.getUserId()),
+                checks.missing("country", u.getCountry()),
+                checks.eventTime(u.getEventTime()));
     }
 
-    static Optional<String> blank(String field, String value) {
-        return value == null || value.isBlank() ? Optional.of("missing " + field) : Optional.empty();
+    private static EventChecks checks(Duration maxFutureSkew) {
+        return new EventChecks(Clock.systemUTC(), maxFutureSkew);
     }
 
-    static Optional<String> negative(long amount) {
-        return amount < 0 ? Optional.of("negative amount: " + amount) : Optional.empty();
-    }
-
-    /** ISO-4217 as the JDK knows it (java.util.Currency): a well-kept list, not one of our own. */
+    /**
+     * Any ISO-4217 code the JDK knows ({@link Currency}). Not {@link EventChecks#currency}: that one also refuses
+     * the codes without minor units (XXX, XAU, XDR...), which the jobs that convert to major units must; detection
+     * compares amounts in the event's own units and never converts, so it keeps accepting them.
+     */
     static Optional<String> currency(String code) {
         try {
             if (code != null && code.length() == 3) {
@@ -68,23 +76,5 @@ public final class EventValidators {
             // falls through
         }
         return Optional.of("unknown currency '" + code + "' (not ISO-4217)");
-    }
-
-    static Optional<String> future(Instant eventTime, long skewMillis) {
-        long now = System.currentTimeMillis();
-        return eventTime.toEpochMilli() > now + skewMillis
-                ? Optional.of("event_time " + eventTime + " is in the future (more than " + Duration.ofMillis(skewMillis)
-                        + " ahead of " + Instant.ofEpochMilli(now) + ")")
-                : Optional.empty();
-    }
-
-    @SafeVarargs
-    static Optional<String> first(Optional<String>... checks) {
-        for (Optional<String> check : checks) {
-            if (check.isPresent()) {
-                return check;
-            }
-        }
-        return Optional.empty();
     }
 }

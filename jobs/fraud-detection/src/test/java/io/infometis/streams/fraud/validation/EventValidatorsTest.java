@@ -43,4 +43,14 @@ class EventValidatorsTest {
         assertThat(EventValidators.userEvents(SKEW).problem(future)).get().asString()
                 .contains("is in the future (more than PT1H ahead of");
     }
+
+    @Test
+    void theFieldsDetectionNeedsAreCheckedAndCodesWithoutMinorUnitsStayAccepted() {
+        UserEvent noCountry = login("e", min(0), "u", "");
+        Order gold = order("e", min(0), "o", "u", CREATED, 10);
+        gold.setCurrency("XAU");
+
+        assertThat(EventValidators.userEvents(SKEW).problem(noCountry)).hasValue("missing country");
+        assertThat(EventValidators.orders(SKEW).problem(gold)).as("detection never converts units").isEmpty();
+    }
 }

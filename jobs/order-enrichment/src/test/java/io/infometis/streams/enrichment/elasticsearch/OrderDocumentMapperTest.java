@@ -60,4 +60,21 @@ class OrderDocumentMapperTest {
         }
         assertThat(json.size()).isEqualTo(template.size());
     }
+
+    @Test
+    void eMailAndIpAddressesInFreeTextFieldsAreMaskedAndTheIdIsKept() throws Exception {
+        OrderFacts facts = OrderFacts.forOrder("o-1");
+        facts.apply(order("o-1", "jan@shop.example", OrderStatus.CREATED, 1_000));
+        EnrichedOrder leaky = EnrichedOrder.newBuilder(enriched.build(facts, null))
+                .setPaymentFailureReason("BLOCKED 2001:db8:85a3::7").build();
+
+        ElasticsearchDocument doc = new OrderDocumentMapper("orders").toDocument(leaky);
+
+        JsonNode json = new ObjectMapper().readTree(doc.json());
+        assertThat(json.path("user_id").asText()).isEqualTo("[email]");
+        assertThat(json.path("payment_failure_reason").asText()).isEqualTo("BLOCKED 2001:db8:85a3:0:0:0:0:0/48");
+        assertThat(json.path("categories").toString()).isEqualTo("[\"books\",\"games\"]");
+        assertThat(doc.json()).doesNotContain("jan@shop.example", "85a3::7");
+        assertThat(doc.id()).isEqualTo("o-1");
+    }
 }

@@ -17,6 +17,8 @@ import io.infometis.streams.generator.GeneratorSettings;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchSettings;
 import io.infometis.streams.sinks.elasticsearch.IndexTemplates;
 import io.infometis.streams.testing.RealStackExtension;
+import io.infometis.streams.testing.clients.ElasticsearchTestClient;
+import io.infometis.streams.testing.clients.KafkaTestIo;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,7 +82,7 @@ class GeneratorTrafficEnrichmentTest {
             kafka.sendAll(records);
             JobClient job = start();
             try {
-                Es es = new Es(STACK.elasticsearchUrl());
+                ElasticsearchTestClient es = new ElasticsearchTestClient(STACK.elasticsearchUrl());
                 Map<String, JsonNode> docs = new TreeMap<>();
                 long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
                 while (System.nanoTime() < deadline) {

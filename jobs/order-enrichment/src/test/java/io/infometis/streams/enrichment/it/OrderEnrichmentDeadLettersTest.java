@@ -18,6 +18,9 @@ import io.infometis.streams.events.PaymentStatus;
 import io.infometis.streams.events.Topics;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchSettings;
 import io.infometis.streams.testing.RealStackExtension;
+import io.infometis.streams.testing.clients.ElasticsearchTestClient;
+import io.infometis.streams.testing.clients.KafkaTestIo;
+import io.infometis.streams.testing.clients.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +64,7 @@ class OrderEnrichmentDeadLettersTest {
         for (String topic : List.of(ORDERS, PAYMENTS, CUSTOMERS, ENRICHED, DLQ)) {
             STACK.createTopic(topic, 1);
         }
-        Es es = new Es(STACK.elasticsearchUrl());
+        ElasticsearchTestClient es = new ElasticsearchTestClient(STACK.elasticsearchUrl());
         es.send("PUT", "/" + CONFLICTING_INDEX,
                 "{\"settings\":{\"number_of_replicas\":0},\"mappings\":{\"properties\":{\"currency\":{\"type\":\"long\"}}}}");
 
@@ -112,14 +115,14 @@ class OrderEnrichmentDeadLettersTest {
                         Duration.ofSeconds(90));
 
                 Map<String, List<ConsumerRecord<byte[], byte[]>>> byKey = letters.stream()
-                        .collect(Collectors.groupingBy(KafkaTestIo::key));
+                        .collect(Collectors.groupingBy(TopicReader::key));
                 assertThat(byKey.keySet()).containsExactlyInAnyOrderElementsOf(expectedReasons.keySet());
                 assertThat(letters).as("one letter per bad input or rejected document").hasSize(expectedReasons.size());
                 expectedReasons.forEach((key, reason) -> assertThat(
-                        KafkaTestIo.header(byKey.get(key).get(0), DeadLetterHeaders.REASON)).as(key).startsWith(reason));
-                assertThat(KafkaTestIo.header(byKey.get("o-good").get(0), DeadLetterHeaders.SOURCE_TOPIC))
+                        TopicReader.header(byKey.get(key).get(0), DeadLetterHeaders.REASON)).as(key).startsWith(reason));
+                assertThat(TopicReader.header(byKey.get("o-good").get(0), DeadLetterHeaders.SOURCE_TOPIC))
                         .isEqualTo("elasticsearch:" + CONFLICTING_INDEX);
-                assertThat(KafkaTestIo.header(byKey.get("order-negative").get(0), DeadLetterHeaders.JOB))
+                assertThat(TopicReader.header(byKey.get("order-negative").get(0), DeadLetterHeaders.JOB))
                         .isEqualTo(OrderEnrichmentJob.JOB_NAME);
                 assertThat(job.getJobStatus().get().isGloballyTerminalState()).as("the job still runs").isFalse();
             } finally {

@@ -18,6 +18,9 @@ import io.infometis.streams.events.Topics;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchSettings;
 import io.infometis.streams.sinks.elasticsearch.IndexTemplates;
 import io.infometis.streams.testing.RealStackExtension;
+import io.infometis.streams.testing.clients.ElasticsearchTestClient;
+import io.infometis.streams.testing.clients.KafkaTestIo;
+import io.infometis.streams.testing.clients.TopicReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +76,7 @@ class OrderEnrichmentJobTest {
 
     private final List<String> orderIds = new ArrayList<>();
     private KafkaTestIo kafka;
-    private Es es;
+    private ElasticsearchTestClient es;
     private JobClient job;
 
     @BeforeAll
@@ -83,7 +86,7 @@ class OrderEnrichmentJobTest {
         }
         STACK.createTopic(DLQ, 1);
         kafka = new KafkaTestIo(STACK);
-        es = new Es(STACK.elasticsearchUrl());
+        es = new ElasticsearchTestClient(STACK.elasticsearchUrl());
         job = start("run-1");
     }
 
@@ -240,7 +243,7 @@ class OrderEnrichmentJobTest {
         while (mine.size() < atLeast && System.nanoTime() < deadline) {
             mine.clear();
             for (ConsumerRecord<byte[], byte[]> r : kafka.read(ENRICHED, Integer.MAX_VALUE, Duration.ofSeconds(1))) {
-                if (orderId.equals(KafkaTestIo.key(r))) {
+                if (orderId.equals(TopicReader.key(r))) {
                     mine.add(deserializer.deserialize(r.value()));
                 }
             }

@@ -1,4 +1,4 @@
-package io.infometis.streams.enrichment.it;
+package io.infometis.streams.testing.clients;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,19 +13,23 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Plain HTTP to the test Elasticsearch, independent of the code under test. */
-final class Es {
+/**
+ * Plain HTTP to the test Elasticsearch, independent of the code under test (not the sink's client: a test that
+ * read through it could not see the sink's mistakes). Shared here because the job modules' integration tests all
+ * need the same one (they had identical copies).
+ */
+public final class ElasticsearchTestClient {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final String url;
 
-    Es(String url) {
+    public ElasticsearchTestClient(String url) {
         this.url = url;
     }
 
-    JsonNode send(String method, String path, String body) throws IOException, InterruptedException {
+    public JsonNode send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -40,13 +44,13 @@ final class Es {
     }
 
     /** The document (whole GET answer: _source, _version, _seq_no), or empty when absent. */
-    Optional<JsonNode> document(String index, String id) throws IOException, InterruptedException {
+    public Optional<JsonNode> document(String index, String id) throws IOException, InterruptedException {
         JsonNode doc = send("GET", "/" + index + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null);
         return doc.path("found").asBoolean(false) ? Optional.of(doc) : Optional.empty();
     }
 
     /** Polls until the document satisfies the condition; fails with the last state seen. */
-    JsonNode awaitDocument(String index, String id, Predicate<JsonNode> source, Duration timeout) throws Exception {
+    public JsonNode awaitDocument(String index, String id, Predicate<JsonNode> source, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         Optional<JsonNode> last = Optional.empty();
         while (System.nanoTime() < deadline) {
@@ -60,7 +64,7 @@ final class Es {
                 + timeout + "; last seen: " + last.map(JsonNode::toString).orElse("absent"));
     }
 
-    JsonNode search(String index, String body) throws IOException, InterruptedException {
+    public JsonNode search(String index, String body) throws IOException, InterruptedException {
         send("POST", "/" + index + "/_refresh", null);
         return send("POST", "/" + index + "/_search", body);
     }

@@ -1,24 +1,25 @@
-package io.infometis.streams.metrics.it;
+package io.infometis.streams.testing.clients;
 
 import io.infometis.streams.events.RegistrySerdes;
 import io.infometis.streams.events.TopicSpec;
 import io.infometis.streams.testing.RealStackExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 
-/** Writes Avro (Confluent wire format, real registry) and raw records; reads topics. */
-final class KafkaTestIo implements AutoCloseable {
+/**
+ * A test's own Kafka client next to the job under test: writes Avro (Confluent wire format, real registry) and raw
+ * records, reads topics read_committed. Shared here because the job modules' integration tests all need the same
+ * one (they had identical copies).
+ */
+public final class KafkaTestIo implements AutoCloseable {
 
     private final RealStackExtension stack;
     private final RegistrySerdes serdes;
@@ -26,62 +27,42 @@ final class KafkaTestIo implements AutoCloseable {
     /** One serializer (and registry client, with its schema-id cache) per topic. */
     private final Map<String, SerializationSchema<?>> serializers = new HashMap<>();
 
-    KafkaTestIo(RealStackExtension stack) {
+    public KafkaTestIo(RealStackExtension stack) {
         this.stack = stack;
         this.serdes = new RegistrySerdes(stack.registryUrl(), Map.of());
         this.producer = new KafkaProducer<>(stack.producerProperties());
     }
 
-    RegistrySerdes serdes() {
+    public RegistrySerdes serdes() {
         return serdes;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    byte[] encode(TopicSpec spec, SpecificRecord value) {
+    public byte[] encode(TopicSpec spec, SpecificRecord value) {
         return ((SerializationSchema) serializers.computeIfAbsent(spec.name(),
                 k -> serdes.serializer((Class) value.getClass(), spec))).serialize(value);
     }
 
-    @SuppressWarnings("unchecked")
-    <T extends SpecificRecord> void send(String topic, TopicSpec spec, String key, T value) throws Exception {
+    public <T extends SpecificRecord> void send(String topic, TopicSpec spec, String key, T value) throws Exception {
         byte[] bytes = encode(spec, value);
         sendRaw(topic, key, bytes);
     }
 
     /** Sends without waiting for each acknowledgement (in order: one producer, idempotent), then flushes. */
-    void sendAll(List<ProducerRecord<byte[], byte[]>> records) {
+    public void sendAll(List<ProducerRecord<byte[], byte[]>> records) {
         records.forEach(producer::send);
         producer.flush();
     }
 
-    void sendRaw(String topic, String key, byte[] value) throws Exception {
+    public void sendRaw(String topic, String key, byte[] value) throws Exception {
         producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value))
                 .get();
     }
 
     /** Reads (read_committed) until {@code count} records arrived or the timeout passed, plus a short extra poll. */
-    List<ConsumerRecord<byte[], byte[]>> read(String topic, int count, Duration timeout) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(stack.consumerProperties("reader-" + topic + "-" + System.nanoTime()))) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            // One more poll: a record beyond the expected count would be a duplicate.
-            consumer.poll(Duration.ofSeconds(2)).forEach(records::add);
-        }
-        return records;
-    }
-
-    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    static String key(ConsumerRecord<byte[], byte[]> record) {
-        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    public List<ConsumerRecord<byte[], byte[]>> read(String topic, int count, Duration timeout) {
+        return TopicReader.readAtLeast(stack.consumerProperties("reader-" + topic + "-" + System.nanoTime()), topic,
+                count, timeout);
     }
 
     @Override
