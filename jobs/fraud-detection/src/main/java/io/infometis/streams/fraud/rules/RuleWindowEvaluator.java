@@ -18,18 +18,20 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Second half of rule evaluation, keyed by (window family, group value): sliding event-time windows built from
- * slide-long buckets in MapState, closed by event-time timers at each window end, and evaluated there for every
+ * slide-long buckets in MapState, closed by an event-time timer at each window end, and evaluated there for every
  * enabled rule of the family.
  *
  * <p>Why buckets instead of Flink's window operator: the window shape differs per rule and changes at run time,
  * which a fixed {@code window(...)} cannot express; a bucket per slide means a hit is stored once (not once per
- * overlapping window), and a timer per window end computes the window from its size/slide buckets. Buckets no later
- * window can use are dropped as each window closes, and a key whose buckets are all gone leaves no state behind.
+ * overlapping window), and one timer per key, moved from window end to window end, computes each window from its
+ * size/slide buckets. Buckets no later window can use are dropped as each window closes, and a key whose buckets
+ * are all gone leaves no state behind.
  *
  * <p>Rules of one {@link WindowFamily} share the buckets, so a rule cannot be told apart by the hits it got; instead
  * each rule version counts the buckets that start at or after the evaluator's watermark at the moment the version
@@ -48,6 +50,7 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
     private transient MapState<Long, WindowBucket> buckets;
     private transient ValueState<WindowSpec> spec;
     private transient MapState<String, Long> breachEnds;
+    private transient ValueState<Long> nextTimer;
     private transient Counter staleHits;
 
     public RuleWindowEvaluator(int maxEventIds) {
@@ -60,6 +63,7 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
                 TypeInformation.of(WindowBucket.class)));
         spec = getRuntimeContext().getState(new ValueStateDescriptor<>("window-spec", WindowSpec.class));
         breachEnds = getRuntimeContext().getMapState(new MapStateDescriptor<>("breach-ends", Types.STRING, Types.LONG));
+        nextTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("next-timer", Types.LONG));
         staleHits = getRuntimeContext().getMetricGroup().counter("ruleHitsDropped");
         parsed = new ParsedRules();
     }
@@ -101,24 +105,43 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         WindowBucket bucket = buckets.get(bucketStart);
         if (bucket == null) {
             bucket = new WindowBucket();
-            // Once per bucket: every hit of a bucket belongs to the same windows.
-            for (long end = bucketStart + current.slideMillis; end <= lastWindowEnd; end += current.slideMillis) {
-                if (end - 1 > watermark) {
-                    ctx.timerService().registerEventTimeTimer(end - 1);
-                }
+            // The first window end this bucket's windows have that the watermark has not passed.
+            long firstEnd = bucketStart + current.slideMillis;
+            if (firstEnd - 1 <= watermark) {
+                firstEnd += ((watermark + 1 - firstEnd) / current.slideMillis + 1) * current.slideMillis;
             }
+            scheduleNoLaterThan(firstEnd - 1, ctx.timerService());
         }
         bucket.add(hit, maxEventIds);
         buckets.put(bucketStart, bucket);
     }
 
+    /**
+     * One timer per key, at the next window end that holds a bucket: each firing evaluates that window and schedules
+     * the next. Why not a timer per window end of every bucket: a 10 min window sliding by 1 min made ten timers per
+     * bucket, and the timer queue was the top of the profile with many rule families.
+     */
+    private void scheduleNoLaterThan(long timestamp, TimerService timers) throws Exception {
+        Long scheduled = nextTimer.value();
+        if (scheduled != null && scheduled <= timestamp) {
+            return;
+        }
+        if (scheduled != null) {
+            timers.deleteEventTimeTimer(scheduled);
+        }
+        timers.registerEventTimeTimer(timestamp);
+        nextTimer.update(timestamp);
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         WindowSpec current = spec.value();
-        long windowEnd = timestamp + 1;
-        if (current == null || windowEnd % current.slideMillis != 0) {
-            return; // a timer of state that was cleared
+        Long scheduled = nextTimer.value();
+        if (current == null || scheduled == null || scheduled != timestamp) {
+            return; // a timer of state that was cleared since
         }
+        nextTimer.clear();
+        long windowEnd = timestamp + 1;
         List<Rule> rules = current.family == null ? List.of()
                 : rulesByFamily(ctx.getBroadcastState(RuleBroadcast.RULES)).getOrDefault(current.family, List.of());
         if (rules.isEmpty()) {
@@ -162,8 +185,16 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         for (Long start : expired) {
             buckets.remove(start);
         }
-        if (buckets.isEmpty()) {
+        long earliest = Long.MAX_VALUE;
+        for (Long start : buckets.keys()) {
+            earliest = Math.min(earliest, start);
+        }
+        if (earliest == Long.MAX_VALUE) {
             clearAll();
+        } else {
+            // The next window end, or, past a gap, the first end of the earliest bucket left.
+            long nextEnd = Math.max(windowEnd + current.slideMillis, earliest + current.slideMillis);
+            scheduleNoLaterThan(nextEnd - 1, ctx.timerService());
         }
     }
 
@@ -186,6 +217,7 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         buckets.clear();
         spec.clear();
         breachEnds.clear();
+        nextTimer.clear(); // a timer still registered finds no state and does nothing
     }
 
     /** A window's count, sum, min, max, event times and first ids over its buckets starting at or after {@code since}. */

@@ -181,6 +181,23 @@ class RuleWindowEvaluatorHarnessTest {
     }
 
     @Test
+    void everyWindowHoldingABucketIsEvaluatedAcrossGapsAndOnlyOnce() throws Exception {
+        rule(1, true, 1);
+        hits("u1", 10_000, 1);             // windows ending +1, +2 min
+        watermark(90_000);                 // +1 min closed (1: no breach)
+        hits("u1", MINUTE + 40_000, 1);    // a bucket joining the still open +2 min window: 2, a breach
+        hits("u1", 5 * MINUTE, 2);         // after a gap: windows ending +6 (a new episode) and +7 min
+        watermark(30 * MINUTE);
+
+        // Evaluated twice, the +2 min window would alert twice (its own end is not the previous slide's).
+        assertThat(harness.extractOutputValues())
+                .extracting(a -> a.getAlertId())
+                .containsExactly(AlertIds.forRuleWindow("r1", 1, "u1", BASE, BASE + 2 * MINUTE),
+                        AlertIds.forRuleWindow("r1", 1, "u1", BASE + 4 * MINUTE, BASE + 6 * MINUTE));
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void consecutiveBreachingWindowsAreOneEpisodeAndAGapStartsANewOne() throws Exception {
         rule(1, true, 1);
         hits("u1", 10_000, 2);          // windows ending +1 and +2 min breach: one episode
@@ -195,7 +212,9 @@ class RuleWindowEvaluatorHarnessTest {
     void noTimerIsLeftOnceEveryWindowOfAKeyClosed() throws Exception {
         rule(1, true, 100);
         hits("u1", 10_000, 2);
-        assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+        hits("u2", 10_000, 1);
+        hits("u2", 3 * MINUTE, 1);
+        assertThat(harness.numEventTimeTimers()).as("one per key, at its next window end").isEqualTo(2);
 
         watermark(10 * MINUTE);
         assertThat(harness.numEventTimeTimers()).isZero();
