@@ -58,13 +58,7 @@ class RuleAlertsGroupedByIpAreMaskedInElasticsearchTest {
                 env -> env.setParallelism(1));
         try {
             fixture.send(Topics.ALERT_RULES.name(), "failed-logins-per-ip", RULE);
-            KafkaJobFixture.await("the rule consumed and checkpointed", Duration.ofSeconds(60), () -> {
-                try {
-                    return fixture.consumedAll(Topics.ALERT_RULES.name());
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+            fixture.awaitConsumed(Topics.ALERT_RULES.name());
 
             List<UserEvent> events = new ArrayList<>();
             for (int i = 0; i < 3; i++) {

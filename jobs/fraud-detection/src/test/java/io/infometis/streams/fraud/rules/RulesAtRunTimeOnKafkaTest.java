@@ -62,14 +62,14 @@ class RulesAtRunTimeOnKafkaTest {
         try {
             // Before any rule: six failures of user-a.
             send.payments(failures("a", "user-a", 0, 6));
-            await(fixture, Topics.PAYMENTS.name());
+            fixture.awaitConsumed(Topics.PAYMENTS.name());
 
             fixture.send(Topics.ALERT_RULES.name(), "r1", Rules.failedPaymentsPerUser("r1", 1, true, 5, "2 min", "1 min"));
             fixture.send(Topics.ALERT_RULES.name(), "sentinel", SENTINEL);
             fixture.send(Topics.ALERT_RULES.name(), "r-bad", "{not json");
             fixture.send(Topics.ALERT_RULES.name(), "r-typo",
                     Rules.failedPaymentsPerUser("r-typo", 1, true, 5, "2 min", "1 min").replace("group_by", "groupby"));
-            await(fixture, Topics.ALERT_RULES.name());
+            fixture.awaitConsumed(Topics.ALERT_RULES.name());
 
             // After r1 v1: six failures of user-b.
             send.payments(failures("b", "user-b", 10, 6));
@@ -78,7 +78,7 @@ class RulesAtRunTimeOnKafkaTest {
                     .as("event time passed the user-b windows").anyMatch(a -> a.getKey().equals("user-p3"));
 
             fixture.send(Topics.ALERT_RULES.name(), "r1", Rules.failedPaymentsPerUser("r1", 2, true, 2, "2 min", "1 min"));
-            await(fixture, Topics.ALERT_RULES.name());
+            fixture.awaitConsumed(Topics.ALERT_RULES.name());
             // After v2 (more than 2): three failures of user-c.
             send.payments(failures("c", "user-c", 25, 3));
             send.payments(pushers("p5", 30));
@@ -86,7 +86,7 @@ class RulesAtRunTimeOnKafkaTest {
                     .as("event time passed the user-c windows").anyMatch(a -> a.getKey().equals("user-p5"));
 
             fixture.send(Topics.ALERT_RULES.name(), "r1", Rules.failedPaymentsPerUser("r1", 3, false, 2, "2 min", "1 min"));
-            await(fixture, Topics.ALERT_RULES.name());
+            fixture.awaitConsumed(Topics.ALERT_RULES.name());
             // After v3 disabled it: six failures of user-d.
             send.payments(failures("d", "user-d", 40, 6));
             send.payments(pushers("p7", 45));
@@ -132,15 +132,5 @@ class RulesAtRunTimeOnKafkaTest {
 
     private static boolean sentinelSeen(List<Alert> alerts, String user) {
         return alerts.stream().anyMatch(a -> a.getRuleId().equals("sentinel") && a.getKey().equals(user));
-    }
-
-    private static void await(KafkaJobFixture fixture, String topic) throws InterruptedException {
-        KafkaJobFixture.await(topic + " consumed and checkpointed", Duration.ofSeconds(60), () -> {
-            try {
-                return fixture.consumedAll(topic);
-            } catch (Exception e) {
-                return false;
-            }
-        });
     }
 }

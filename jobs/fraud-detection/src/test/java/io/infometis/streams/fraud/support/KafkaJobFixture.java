@@ -212,6 +212,17 @@ public final class KafkaJobFixture {
         }
     }
 
+    /** Waits until the job has consumed and checkpointed everything sent to the topic so far. */
+    public void awaitConsumed(String catalogueTopic) throws InterruptedException {
+        await(catalogueTopic + " consumed and checkpointed", Duration.ofSeconds(60), () -> {
+            try {
+                return consumedAll(catalogueTopic);
+            } catch (Exception e) {
+                return false; // the group may not exist before the first checkpoint
+            }
+        });
+    }
+
     public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
