@@ -44,12 +44,21 @@ public final class MiniClusterJob implements AutoCloseable {
     }
 
     public static MiniClusterJob start(String name, int parallelism, JobLauncher job) throws Exception {
+        return start(name, parallelism, job, new Configuration());
+    }
+
+    /**
+     * As {@link #start(String, int, JobLauncher)}, with {@code jobSettings} as the job's own Flink configuration
+     * (what {@code flink run -D key=value} would set, e.g. {@code pipeline.auto-watermark-interval}).
+     */
+    public static MiniClusterJob start(String name, int parallelism, JobLauncher job, Configuration jobSettings)
+            throws Exception {
         SourceProgress.reset();
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(configuration(parallelism)).setNumTaskManagers(1)
                 .setNumSlotsPerTaskManager(parallelism).build());
         cluster.start();
-        MiniClusterContext.install(cluster, parallelism);
+        MiniClusterContext.install(cluster, parallelism, jobSettings);
         MiniClusterJob running = new MiniClusterJob(cluster, job, name);
         running.runner.start();
         return running;

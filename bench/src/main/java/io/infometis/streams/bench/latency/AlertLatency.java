@@ -3,13 +3,9 @@ package io.infometis.streams.bench.latency;
 import io.infometis.streams.bench.jobs.BenchJob;
 import io.infometis.streams.bench.jobs.FraudRules;
 import io.infometis.streams.bench.jobs.MiniClusterJob;
-import io.infometis.streams.bench.latency.LatencyProbes.Observation;
 import io.infometis.streams.bench.load.FreshTopics;
 import io.infometis.streams.events.Alert;
-import io.infometis.streams.events.Order;
-import io.infometis.streams.events.Payment;
 import io.infometis.streams.events.Topics;
-import io.infometis.streams.events.UserEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * End-to-end latency of the fraud job at a given input rate, on fresh topics (its own payments, user-events,
- * orders, rules with the 10 benchmark rules, alerts): generator traffic at the rate; {@code alerts} read per
- * isolation level (latency: seen minus the send time of the latest of the alert's matched events, the one that
- * completed the detection); and each alert's document searched for in {@code alerts-*} every 100 ms.
+ * orders, rules with the 10 benchmark rules, alerts, dlq), with the {@link FraudLatencySettings}: generator traffic
+ * at the rate, event time = send time ({@link LiveTraffic}); {@code alerts} read per isolation level; each alert's
+ * document searched for in {@code alerts-*} every {@value LatencyProbes#SEARCH_POLL_MILLIS} ms. An alert's latency
+ * is from its {@code last_event_time} (the event that completed the pattern, stamped when it was sent) to when it
+ * was seen. Only the patterns completed by an event are timed ({@link FraudLatencySettings#TIMED_PATTERNS}).
  */
 public final class AlertLatency {
 
@@ -50,40 +49,39 @@ public final class AlertLatency {
         args.put("kafka.starting-offsets", "earliest");
         args.put("kafka.group.id", prefix + "fraud");
         args.put("kafka.transactional-id-prefix", prefix + "fraud");
+        args.putAll(FraudLatencySettings.JOB_ARGUMENTS);
         topics.forEach((catalogue, actual) -> args.put("topic." + catalogue, actual));
 
-        Map<String, Long> sent = new ConcurrentHashMap<>();
-        Map<String, List<String>> matched = new ConcurrentHashMap<>();
-        List<Observation> uncommitted = Collections.synchronizedList(new ArrayList<>());
-        List<Observation> committed = Collections.synchronizedList(new ArrayList<>());
+        List<Long> uncommitted = Collections.synchronizedList(new ArrayList<>());
+        List<Long> committed = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> completedAt = new ConcurrentHashMap<>();
         Map<String, Boolean> notYetSearchable = new ConcurrentHashMap<>();
         Map<String, Long> foundAt = new ConcurrentHashMap<>();
+        AtomicLong untimed = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
         String alerts = topics.get(Topics.ALERTS.name());
 
-        try (MiniClusterJob job = MiniClusterJob.start("fraud-latency-" + tag, 1, BenchJob.FRAUD.launcher(args))) {
+        try (MiniClusterJob job = MiniClusterJob.start("fraud-latency-" + tag, 1, BenchJob.FRAUD.launcher(args),
+                FraudLatencySettings.flinkConfiguration())) {
             LiveTraffic.awaitSources(job, topics, BenchJob.FRAUD.inputs());
             List<Thread> probes = List.of(
                     LatencyProbes.<Alert>reader(bootstrapServers, registryUrl, alerts, Topics.ALERTS.partitions(),
                             Alert.getClassSchema(), "read_uncommitted", stop, (alert, created, now) -> {
-                                List<String> ids = List.copyOf(alert.getMatchedEventIds());
-                                uncommitted.add(new Observation(ids, now));
-                                matched.put(alert.getAlertId(), ids);
+                                if (!timed(alert)) {
+                                    untimed.incrementAndGet();
+                                    return;
+                                }
+                                long completed = alert.getLastEventTime().toEpochMilli();
+                                uncommitted.add(now - completed);
+                                completedAt.put(alert.getAlertId(), completed);
                                 notYetSearchable.put(alert.getAlertId(), Boolean.TRUE);
                             }),
                     LatencyProbes.<Alert>reader(bootstrapServers, registryUrl, alerts, Topics.ALERTS.partitions(),
-                            Alert.getClassSchema(), "read_committed", stop, (alert, created, now) ->
-                                    committed.add(new Observation(List.copyOf(alert.getMatchedEventIds()), now))),
-                    LatencyProbes.<Payment>reader(bootstrapServers, registryUrl, topics.get(Topics.PAYMENTS.name()),
-                            Topics.PAYMENTS.partitions(), Payment.getClassSchema(), "read_uncommitted", stop,
-                            (p, created, now) -> sent.put(p.getEventId(), created)),
-                    LatencyProbes.<UserEvent>reader(bootstrapServers, registryUrl,
-                            topics.get(Topics.USER_EVENTS.name()), Topics.USER_EVENTS.partitions(),
-                            UserEvent.getClassSchema(), "read_uncommitted", stop,
-                            (e, created, now) -> sent.put(e.getEventId(), created)),
-                    LatencyProbes.<Order>reader(bootstrapServers, registryUrl, topics.get(Topics.ORDERS.name()),
-                            Topics.ORDERS.partitions(), Order.getClassSchema(), "read_uncommitted", stop,
-                            (o, created, now) -> sent.put(o.getEventId(), created)),
+                            Alert.getClassSchema(), "read_committed", stop, (alert, created, now) -> {
+                                if (timed(alert)) {
+                                    committed.add(now - alert.getLastEventTime().toEpochMilli());
+                                }
+                            }),
                     LatencyProbes.searcher(elasticsearchUrl, "alerts-*", stop, notYetSearchable, foundAt));
             probes.forEach(Thread::start);
 
@@ -97,12 +95,17 @@ public final class AlertLatency {
             if (!job.isRunning()) {
                 throw new IllegalStateException("the fraud job stopped during the latency run", job.failure());
             }
-            List<Observation> searches = new ArrayList<>();
-            foundAt.forEach((alertId, at) -> searches.add(new Observation(matched.get(alertId), at)));
+            List<Long> searchable = new ArrayList<>();
+            foundAt.forEach((alertId, at) -> searchable.add(at - completedAt.get(alertId)));
+            long late = LatencyProbes.countDeadLetters(bootstrapServers, topics.get(Topics.DLQ.name()),
+                    Topics.DLQ.partitions(), LatencyProbes.LATE_EVENT);
             return new LatencyResult(BenchJob.FRAUD.name(), share, traffic.recordsPerSecond(),
-                    Percentiles.of(LatencyProbes.latencies(uncommitted, sent)),
-                    Percentiles.of(LatencyProbes.latencies(committed, sent)),
-                    Percentiles.of(LatencyProbes.latencies(searches, sent)));
+                    Percentiles.of(uncommitted), Percentiles.of(committed), Percentiles.of(searchable),
+                    untimed.get(), late);
         }
+    }
+
+    private static boolean timed(Alert alert) {
+        return FraudLatencySettings.TIMED_PATTERNS.contains(alert.getRuleId());
     }
 }
