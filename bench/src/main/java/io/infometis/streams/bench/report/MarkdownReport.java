@@ -216,8 +216,7 @@ public final class MarkdownReport {
         line("**Fraud latency configuration.** The patterns run in event time: an alert can only leave once the");
         line("watermark passes the event that completed it, and with the job's defaults (`watermark.out-of-orderness`");
         line("5 s, Flink's 200 ms watermark interval and 100 ms network buffer timeout, 10 s checkpoints) every alert");
-        line("would be over 5 s late. The latency");
-        line("runs therefore start the job with:");
+        line("would be over 5 s late. The latency runs therefore start the job with:");
         line("");
         FraudLatencySettings.JOB_ARGUMENTS.forEach((k, v) -> line("- `--" + k + " \"" + v + "\"`"));
         FraudLatencySettings.FLINK_SETTINGS.forEach((k, v) -> line("- Flink `" + k + ": " + v + "`"));
@@ -228,7 +227,10 @@ public final class MarkdownReport {
         line("rules (*late to dlq* counts them; this traffic arrives in order, as from the LIVE generator). Timed are");
         line("the patterns an event completes (" + String.join(", ", FraudLatencySettings.TIMED_PATTERNS) + ");");
         line("unpaid orders (a timeout) and rule windows (closed at their end) are emitted by timers, counted as");
-        line("*untimed*, not timed. The throughput runs keep the defaults.");
+        line("*untimed*, not timed. The throughput runs keep the defaults. Checkpoints go to files (as in");
+        line("production), a run waits until every alert seen as processed is also committed and searchable (at most");
+        line("30 s more), and a run in which the job failed over is reported as not measured: its figures would be a");
+        line("replay's.");
         line("");
         line("| job | rate (share of max) | records/s sent | outputs timed | untimed | late to dlq | uncommitted p50 / p95 / p99 | committed p50 / p95 / p99 | searchable p50 / p95 / p99 |");
         line("|---|---|---:|---:|---:|---:|---:|---:|---:|");
