@@ -236,7 +236,7 @@ public final class MarkdownReport {
         line("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (LatencyResult l : r.latency) {
             line("| " + l.job() + " | " + percent(l.share()) + " | " + count(Math.round(l.recordsPerSecond())) + " | "
-                    + l.uncommitted().count() + " | " + orNa(l.untimedOutputs()) + " | " + orNa(l.lateToDlq())
+                    + count(l.uncommitted().count()) + " | " + orNa(l.untimedOutputs()) + " | " + orNa(l.lateToDlq())
                     + " | " + triple(l.uncommitted()) + " | " + triple(l.committed()) + " | " + triple(l.searchable())
                     + " |");
         }
