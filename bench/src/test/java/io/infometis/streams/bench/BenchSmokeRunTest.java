@@ -35,6 +35,11 @@ class BenchSmokeRunTest {
                 .contains("`AvroDecodeBenchmark.jobCommonSourceDeserializer`")
                 .contains("`DocumentSerializationBenchmark.orderToBulkRequest`")
                 .contains("| kafka |");
+        for (String share : new String[] {"25%", "50%", "75%"}) {
+            // Fraud alerts were timed at every rate (once none arrived within a run and the table said 0).
+            assertThat(md).as("fraud latency at %s", share)
+                    .containsPattern("\\| fraud-detection \\| " + share + " \\| [\\d,]+ \\| [1-9][\\d,]* \\|");
+        }
         assertThat(dir.resolve("performance/throughput.png")).isNotEmptyFile();
         assertThat(dir.resolve("performance/microbenchmarks.png")).isNotEmptyFile();
     }

@@ -16,10 +16,13 @@ final class MiniClusterContext extends StreamExecutionEnvironment {
 
     private MiniClusterContext() {}
 
-    static void install(MiniCluster cluster, int parallelism) {
+    static void install(MiniCluster cluster, int parallelism, Configuration jobSettings) {
+        Configuration settings = new Configuration(jobSettings);
         initializeContextEnvironment(jobConfiguration -> {
+            Configuration merged = new Configuration(settings);
+            merged.addAll(jobConfiguration);
             Configuration conf = MiniClusterPipelineExecutorServiceLoader.updateConfigurationForMiniCluster(
-                    new Configuration(jobConfiguration), List.of(), List.of());
+                    merged, List.of(), List.of());
             StreamExecutionEnvironment env = new StreamExecutionEnvironment(
                     new MiniClusterPipelineExecutorServiceLoader(cluster), conf,
                     Thread.currentThread().getContextClassLoader());

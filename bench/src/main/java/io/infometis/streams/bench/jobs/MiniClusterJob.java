@@ -1,6 +1,13 @@
 package io.infometis.streams.bench.jobs;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.configuration.Configuration;
@@ -28,11 +35,13 @@ public final class MiniClusterJob implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MiniCluster cluster;
+    private final Path checkpointDir;
     private final Thread runner;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private MiniClusterJob(MiniCluster cluster, JobLauncher job, String name) {
+    private MiniClusterJob(MiniCluster cluster, Path checkpointDir, JobLauncher job, String name) {
         this.cluster = cluster;
+        this.checkpointDir = checkpointDir;
         this.runner = new Thread(() -> {
             try {
                 job.run();
@@ -44,13 +53,23 @@ public final class MiniClusterJob implements AutoCloseable {
     }
 
     public static MiniClusterJob start(String name, int parallelism, JobLauncher job) throws Exception {
+        return start(name, parallelism, job, new Configuration());
+    }
+
+    /**
+     * As {@link #start(String, int, JobLauncher)}, with {@code jobSettings} as the job's own Flink configuration
+     * (what {@code flink run -D key=value} would set, e.g. {@code pipeline.auto-watermark-interval}).
+     */
+    public static MiniClusterJob start(String name, int parallelism, JobLauncher job, Configuration jobSettings)
+            throws Exception {
         SourceProgress.reset();
+        Path checkpointDir = Files.createTempDirectory("bench-checkpoints-");
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-                .setConfiguration(configuration(parallelism)).setNumTaskManagers(1)
+                .setConfiguration(configuration(parallelism, checkpointDir)).setNumTaskManagers(1)
                 .setNumSlotsPerTaskManager(parallelism).build());
         cluster.start();
-        MiniClusterContext.install(cluster, parallelism);
-        MiniClusterJob running = new MiniClusterJob(cluster, job, name);
+        MiniClusterContext.install(cluster, parallelism, jobSettings);
+        MiniClusterJob running = new MiniClusterJob(cluster, checkpointDir, job, name);
         running.runner.start();
         return running;
     }
@@ -62,6 +81,32 @@ public final class MiniClusterJob implements AutoCloseable {
 
     public Throwable failure() {
         return failure.get();
+    }
+
+    /**
+     * The failures the job recovered from so far (Flink restarts it in place, so {@link #isRunning()} stays true),
+     * newest first, as "exception in task"; empty when none. From the REST API's exception history.
+     */
+    public List<String> failovers() {
+        try {
+            List<JobStatusMessage> jobs = List.copyOf(cluster.listJobs().get());
+            if (jobs.isEmpty()) {
+                return List.of();
+            }
+            URI rest = cluster.getRestAddress().get(10, TimeUnit.SECONDS);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    rest.resolve("/jobs/" + jobs.get(0).getJobId() + "/exceptions")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<String> failures = new ArrayList<>();
+            for (JsonNode entry : JSON.readTree(response.body()).path("exceptionHistory").path("entries")) {
+                String stack = entry.path("stacktrace").asText("");
+                failures.add(stack.lines().findFirst().orElse(entry.path("exceptionName").asText("?"))
+                        + " in " + entry.path("taskName").asText("the job"));
+            }
+            return failures;
+        } catch (Exception e) {
+            return List.of("cannot read the job's exception history: " + e);
+        }
     }
 
     /** Checkpoints of the job so far (the first job of the cluster); {@link CheckpointStats#NONE} when none. */
@@ -105,11 +150,25 @@ public final class MiniClusterJob implements AutoCloseable {
         } finally {
             MiniClusterContext.uninstall();
             cluster.close();
+            deleteRecursively(checkpointDir);
         }
     }
 
-    static Configuration configuration(int parallelism) {
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static Configuration configuration(int parallelism, Path checkpointDir) {
         Configuration conf = new Configuration();
+        // Checkpoints to files, as in production: Flink's default for a job without a checkpoint directory keeps
+        // them in the JobManager's heap (this JVM's) and fails every checkpoint whose state of one task exceeds
+        // 5 MB ("Asynchronous task checkpoint failed"), which with the default of no tolerated checkpoint
+        // failures makes the job restart over and over once its state grows.
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
         conf.set(RestOptions.BIND_PORT, "0");
         conf.setString("metrics.reporter." + SourceProgress.REPORTER_NAME + ".factory.class",

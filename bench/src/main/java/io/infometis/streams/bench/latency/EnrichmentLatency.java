@@ -99,6 +99,12 @@ public final class EnrichmentLatency {
             if (!job.isRunning()) {
                 throw new IllegalStateException("the enrichment job stopped during the latency run", job.failure());
             }
+            List<String> failovers = job.failovers();
+            if (!failovers.isEmpty()) {
+                // A restart replays from the last checkpoint: its latencies would be the replay's, not the job's.
+                throw new IllegalStateException("the enrichment job failed over " + failovers.size() + " time(s) "
+                        + "during the latency run, its latencies are not valid; latest: " + failovers.get(0));
+            }
             List<Observation> searches = new ArrayList<>();
             foundAt.forEach((orderId, at) -> searches.add(new Observation(List.of(sampledOrders.get(orderId)), at)));
             return new LatencyResult(BenchJob.ENRICHMENT.name(), share, traffic.recordsPerSecond(),

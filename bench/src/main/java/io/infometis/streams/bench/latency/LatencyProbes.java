@@ -3,8 +3,11 @@ package io.infometis.streams.bench.latency;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infometis.streams.bench.ceiling.PlainAvroDecoder;
+import io.infometis.streams.common.deadletter.DeadLetterHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
@@ -30,6 +34,8 @@ import org.elasticsearch.client.RestClient;
 final class LatencyProbes {
 
     static final long SEARCH_POLL_MILLIS = 100;
+    /** The {@code dlq.error.class} of late events (the fraud job's LateEvents). */
+    static final String LATE_EVENT = "late-event";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LatencyProbes() {}
@@ -92,6 +98,42 @@ final class LatencyProbes {
         }, "bench-latency-" + topic + "-" + isolation);
         t.setDaemon(true);
         return t;
+    }
+
+    /**
+     * Dead letters of {@code errorClass} in {@code topic} so far (committed ones: what a dlq consumer would see),
+     * read from the start to the current end.
+     */
+    static long countDeadLetters(String bootstrapServers, String topic, int partitions, String errorClass) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        byte[] wanted = errorClass.getBytes(StandardCharsets.UTF_8);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> assigned = new ArrayList<>();
+            for (int i = 0; i < partitions; i++) {
+                assigned.add(new TopicPartition(topic, i));
+            }
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            long count = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("reading " + topic + " to its end took over 30 s");
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    Header header = r.headers().lastHeader(DeadLetterHeaders.ERROR_CLASS);
+                    if (header != null && Arrays.equals(header.value(), wanted)) {
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
     }
 
     /**

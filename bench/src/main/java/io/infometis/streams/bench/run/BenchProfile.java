@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param jmhWarmups      JMH warm-up iterations
  * @param jmhIterations   JMH measured iterations
  * @param jmhIterationTime length of one JMH iteration
- * @param latencyRun      how long the generator sends LIVE traffic in each latency run
+ * @param latencyRun      how long the generator sends traffic in each latency run (smoke: long enough for some
+ *                        fraud scenarios, a minute of shop time per second, to complete)
  * @param largeUsers      distinct users and cards of the state-scaling backlog (the main one has 10,000)
  * @param jobWindow       longest a job run is measured: it stops at the end of the backlog or after this, whichever
  *                        comes first (a slow configuration, e.g. 1,000 rules, must not take an hour)
@@ -61,7 +62,7 @@ public record BenchProfile(
 
     public static BenchProfile smoke() {
         return new BenchProfile("smoke", 20_000, 5_000, 1000, List.of(1, 2), Duration.ofMinutes(2),
-                1, 0, 1, Duration.ofMillis(500), Duration.ofSeconds(5), 100_000,
+                1, 0, 1, Duration.ofMillis(500), Duration.ofSeconds(10), 100_000,
                 Duration.ofSeconds(15));
     }
 

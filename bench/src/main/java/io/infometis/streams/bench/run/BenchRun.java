@@ -49,8 +49,13 @@ public final class BenchRun {
     static final int FRAUD_BASELINE_RULES = 10;
     static final int MAIN_USERS = 10_000;
     static final List<Double> LATENCY_SHARES = List.of(0.25, 0.5, 0.75);
-    /** After the last event: the fraud job's default checkpoint interval (10 s) plus margin, for read_committed. */
+    /** After the last event: the enrichment job's default checkpoint interval (10 s) plus margin, for read_committed. */
     static final Duration LATENCY_DRAIN = Duration.ofSeconds(15);
+    /**
+     * After the last event of a fraud latency run: its checkpoint interval (1 s, {@code FraudLatencySettings}) for
+     * read_committed, the bulk interval and Elasticsearch's 1 s refresh for searchable, plus margin.
+     */
+    static final Duration FRAUD_LATENCY_DRAIN = Duration.ofSeconds(5);
 
     private final BenchProfile profile;
     private final Path out;
@@ -231,7 +236,7 @@ public final class BenchRun {
         double perBackgroundEvent = recordsPerBackgroundEvent(inputs);
         latencyRuns(BenchJob.FRAUD, results.job(fraudLabel(FRAUD_BASELINE_RULES), 1),
                 (tag, share, records) -> latency.measure(tag, share, records, perBackgroundEvent,
-                        profile.latencyRun(), LATENCY_DRAIN));
+                        profile.latencyRun(), FRAUD_LATENCY_DRAIN));
     }
 
     /** Latency of the enrichment job (orders-enriched, searchable in its index) at 25, 50 and 75% of its max. */
@@ -264,9 +269,11 @@ public final class BenchRun {
                     records), "the latency run failed", () -> {
                         LatencyResult r = run.run(String.format("%02d", Math.round(share * 100)), share, records);
                         results.latency.add(r);
-                        log(String.format("%s latency at %.0f%%: p99 %s ms uncommitted, %s ms committed, %s ms "
-                                + "searchable", job.name(), share * 100, r.uncommitted().p99(), r.committed().p99(),
-                                r.searchable().p99()));
+                        log(String.format("%s latency at %.0f%%: %d outputs timed, p99 %s ms uncommitted, %s ms "
+                                + "committed, %s ms searchable%s%s", job.name(), share * 100, r.uncommitted().count(),
+                                r.uncommitted().p99(), r.committed().p99(), r.searchable().p99(),
+                                r.untimedOutputs() < 0 ? "" : "; " + r.untimedOutputs() + " timer-driven outputs",
+                                r.lateToDlq() < 0 ? "" : "; " + r.lateToDlq() + " late events to dlq"));
                     });
         }
     }
