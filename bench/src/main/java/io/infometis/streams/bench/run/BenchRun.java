@@ -45,7 +45,7 @@ public final class BenchRun {
     /** The harness JVM in CPU and memory readings. */
     public static final String HARNESS = "bench";
     public static final String SQL_PEER = "Metrics peer in Flink SQL (same per-minute figures)";
-    static final List<Integer> FRAUD_RULE_COUNTS = List.of(1, 10, 100, 1000);
+    public static final List<Integer> FRAUD_RULE_COUNTS = List.of(1, 10, 100, 1000);
     static final int FRAUD_BASELINE_RULES = 10;
     static final int MAIN_USERS = 10_000;
     static final List<Double> LATENCY_SHARES = List.of(0.25, 0.5, 0.75);
