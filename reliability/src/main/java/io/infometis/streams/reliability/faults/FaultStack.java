@@ -1,11 +1,9 @@
 package io.infometis.streams.reliability.faults;
 
 import io.infometis.streams.events.Topics;
-import io.infometis.streams.reliability.probe.ProbeJob;
 import io.infometis.streams.stack.ElasticsearchServer;
 import io.infometis.streams.stack.InfometisHome;
 import io.infometis.streams.stack.KafkaBroker;
-import io.infometis.streams.stack.KafkaTopics;
 import io.infometis.streams.stack.LocalStack;
 import io.infometis.streams.stack.ManagedProcess;
 import io.infometis.streams.stack.Ports;
@@ -72,7 +70,6 @@ final class FaultStack implements AutoCloseable {
 
     FaultStack start() {
         stack.start();
-        KafkaTopics.createAll(kafka.bootstrapServers(), List.of(ProbeJob.OUTPUT));
         return this;
     }
 
@@ -84,13 +81,12 @@ final class FaultStack implements AutoCloseable {
         return flink.processes().get(1);
     }
 
-    /** The probe's arguments: only documented keys. */
-    List<String> probeArgs() {
+    /** The job's arguments: only documented keys, defaults for everything else (as bin/stack runs it). */
+    List<String> jobArgs() {
         return List.of("--kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "--schema.registry.url", registry.url(),
                 "--elasticsearch.hosts", elasticsearch.url(),
-                "--elasticsearch.bulk.interval", "500 ms",
-                "--kafka.starting-offsets", "earliest");
+                "--elasticsearch.bulk.interval", "500 ms");
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.infometis.streams.reliability.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.infometis.streams.reliability.probe.ProbeJob;
+import io.infometis.streams.events.EnrichedOrder;
+import io.infometis.streams.events.RegistrySerdes;
+import io.infometis.streams.events.Topics;
 import io.infometis.streams.stack.ManagedProcess;
 import io.infometis.streams.stack.flink.FlinkCli;
 import java.net.URI;
@@ -15,11 +17,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
- * Runs the probe job on the real stack, does each fault to it under traffic of known ground truth, and after each
- * fault waits until the output converges (or a deadline passes) and records what was in, out, lost or duplicated,
- * and how long the stack took to catch up from the moment of the fault.
+ * Runs the real order-enrichment job (its shaded jar, submitted with the real {@code flink run}) on the real stack,
+ * does each fault to it under traffic of known ground truth, and after each fault waits until the output converges
+ * (or a deadline passes) and records what was in, out, lost or duplicated, and how long the stack took to catch
+ * up from the moment of the fault.
  */
 public final class FaultSuite {
 
@@ -38,19 +49,37 @@ public final class FaultSuite {
         }
     }
 
+    /** The job under test: the real order-enrichment job, as bin/stack submits it. */
+    static final String ENTRY_CLASS = "io.infometis.streams.enrichment.OrderEnrichmentJob";
+    static final String JOB_NAME = "order-enrichment";
+    /** Jar name in the jobs dir (the pom copies the module's shaded jar there without its version). */
+    static final String JAR = "order-enrichment.jar";
+    /**
+     * Checkpoint interval for the suite's submissions (flink run -D): the cluster's 10 s would make every wait for
+     * committed output up to 10 s longer; the job's own code path is the same.
+     */
+    static final String CHECKPOINT_INTERVAL = "2 s";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern SUBMITTED = Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
 
-    private final Path probeJar;
+    private final Path jobJar;
     private final Plan plan;
     private final Consumer<String> log;
     private final GroundTruth truth = new GroundTruth();
     private FaultStack stack;
     private Traffic traffic;
+    private DeserializationSchema<EnrichedOrder> enrichedOrders;
     private String jobId;
 
-    public FaultSuite(Path probeJar, Plan plan, Consumer<String> log) {
-        this.probeJar = probeJar;
+    /** @param jobsDir where the job jars are ({@value #JAR}); reliability/target/jobs after the build */
+    public FaultSuite(Path jobsDir, Plan plan, Consumer<String> log) {
+        this.jobJar = jobsDir.resolve(JAR);
+        if (!java.nio.file.Files.isRegularFile(jobJar)) {
+            throw new IllegalArgumentException("no job jar " + jobJar
+                    + ": build first with mvn -B -ntp -pl reliability -am package -DskipTests");
+        }
         this.plan = plan;
         this.log = log;
     }
@@ -62,11 +91,16 @@ public final class FaultSuite {
             log.accept("starting Kafka, registry, Elasticsearch and the Flink session cluster in " + s.dir);
             s.start();
             traffic = new Traffic(s.kafka.bootstrapServers(), s.registry.url(), truth);
+            enrichedOrders = new RegistrySerdes(s.registry.url(), java.util.Map.of()).deserializer(EnrichedOrder.class);
+            traffic.profiles();
             jobId = submit(Optional.empty());
+            // Every order must meet a known profile, else whether it waits for one depends on which source
+            // is read first, and the number of enriched records per order would not be known.
+            awaitCommitted(Topics.CUSTOMERS.name());
             traffic.send("warmup", plan.ordersPerBatch() / 2, 0);
             Result warmup = converge(null, System.nanoTime());
             if (!warmup.converged()) {
-                throw new IllegalStateException("the probe did not process the warm-up traffic: " + warmup);
+                throw new IllegalStateException("the job did not process the warm-up traffic: " + warmup);
             }
             for (Fault fault : plan.faults()) {
                 log.accept("fault: " + fault + " (" + fault.description + ")");
@@ -146,7 +180,7 @@ public final class FaultSuite {
         long deadline = System.nanoTime() + plan.convergeWithin().toNanos();
         Observed.Verdict verdict;
         while (true) {
-            verdict = Observed.read(stack.kafka.bootstrapServers(), stack.elasticsearch.url()).against(truth);
+            verdict = observe();
             if (verdict.clean() || System.nanoTime() > deadline) {
                 break;
             }
@@ -154,15 +188,56 @@ public final class FaultSuite {
         }
         // One more look after a checkpoint interval: a late duplicate would show now.
         Thread.sleep(3000);
-        verdict = Observed.read(stack.kafka.bootstrapServers(), stack.elasticsearch.url()).against(truth);
+        verdict = observe();
         return new Result(fault, verdict, Duration.ofNanos(System.nanoTime() - since).minusSeconds(3), 0,
                 verdict.clean());
     }
 
+    private Observed.Verdict observe() {
+        return Observed.read(stack.kafka.bootstrapServers(), stack.elasticsearch.url(), enrichedOrders).against(truth);
+    }
+
+    /** {@code flink run -d -D execution.checkpointing.interval=... [-s from] -c entry jar args}. */
     private String submit(Optional<String> from) {
-        String id = stack.flink.cli().submitDetached(probeJar, ProbeJob.class.getName(), stack.probeArgs(), from);
-        log.accept("  probe job " + id + from.map(f -> " restored from " + f).orElse(""));
-        return id;
+        List<String> args = new ArrayList<>(List.of("run", "-d",
+                "-Dexecution.checkpointing.interval=" + CHECKPOINT_INTERVAL));
+        from.ifPresent(f -> args.addAll(List.of("-s", f)));
+        args.addAll(List.of("-c", ENTRY_CLASS, jobJar.toString()));
+        args.addAll(stack.jobArgs());
+        String printed = stack.flink.cli().run(args, Duration.ofMinutes(3));
+        Matcher m = SUBMITTED.matcher(printed);
+        if (!m.find()) {
+            throw new IllegalStateException("flink run printed no job id:\n" + printed);
+        }
+        log.accept("  " + JOB_NAME + " job " + m.group(1) + from.map(f -> " restored from " + f).orElse(""));
+        return m.group(1);
+    }
+
+    /**
+     * Waits until the job's consumer group has committed the end of {@code topic}: the source commits offsets
+     * when a checkpoint completes, so by then every record of it is in the job's checkpointed state.
+     */
+    private void awaitCommitted(String topic) throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers());
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        try (Admin admin = Admin.create(props)) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            java.util.Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+            var end = admin.listOffsets(latest).all().get();
+            while (System.nanoTime() < deadline) {
+                java.util.Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(JOB_NAME).partitionsToOffsetAndMetadata().get();
+                if (partitions.stream().allMatch(p -> end.get(p).offset() == 0
+                        || (committed.get(p) != null && committed.get(p).offset() >= end.get(p).offset()))) {
+                    return;
+                }
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("the job did not commit the end of " + topic + " within 2 min");
     }
 
     private String awaitCheckpoint() throws InterruptedException {
