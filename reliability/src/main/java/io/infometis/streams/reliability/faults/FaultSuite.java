@@ -75,7 +75,7 @@ public final class FaultSuite {
 
     /** @param jobsDir where the job jars are ({@value #JAR}); reliability/target/jobs after the build */
     public FaultSuite(Path jobsDir, Plan plan, Consumer<String> log) {
-        this.jobJar = jobsDir.resolve(JAR);
+        this.jobJar = jobsDir.resolve(JAR).toAbsolutePath();
         if (!java.nio.file.Files.isRegularFile(jobJar)) {
             throw new IllegalArgumentException("no job jar " + jobJar
                     + ": build first with mvn -B -ntp -pl reliability -am package -DskipTests");
