@@ -73,6 +73,11 @@ final class FaultStack implements AutoCloseable {
         return this;
     }
 
+    /** Topics beyond the catalogue (the broker creates the catalogue's at start). */
+    void createTopics(List<io.infometis.streams.events.TopicSpec> specs) {
+        io.infometis.streams.stack.KafkaTopics.createAll(kafka.bootstrapServers(), specs);
+    }
+
     ManagedProcess jobManager() {
         return flink.processes().get(0);
     }
@@ -81,7 +86,7 @@ final class FaultStack implements AutoCloseable {
         return flink.processes().get(1);
     }
 
-    /** The job's arguments: only documented keys, defaults for everything else (as bin/stack runs it). */
+    /** The jobs' common arguments: only documented keys, defaults for everything else (as bin/stack runs them). */
     List<String> jobArgs() {
         return List.of("--kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "--schema.registry.url", registry.url(),

@@ -2,21 +2,28 @@ package io.infometis.streams.reliability.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infometis.streams.events.Alert;
 import io.infometis.streams.events.EnrichedOrder;
 import io.infometis.streams.events.RegistrySerdes;
 import io.infometis.streams.events.Topics;
 import io.infometis.streams.stack.ManagedProcess;
-import io.infometis.streams.stack.flink.FlinkCli;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -27,36 +34,43 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Runs the real order-enrichment job (its shaded jar, submitted with the real {@code flink run}) on the real stack,
- * does each fault to it under traffic of known ground truth, and after each fault waits until the output converges
- * (or a deadline passes) and records what was in, out, lost or duplicated, and how long the stack took to catch
- * up from the moment of the fault.
+ * Runs the real jobs (their shaded jars, submitted with the real {@code flink run}) on the real stack, side by side
+ * on the one session cluster: order-enrichment on the catalogue topics, fraud-detection on its own copies of them
+ * (generator traffic). It does each fault to both under traffic of known ground truth, and after each fault waits
+ * until each job's output converges (or a deadline passes) and records what was in, out, lost or duplicated, and
+ * how long the job took to catch up from the moment of the fault.
  */
 public final class FaultSuite {
 
-    /** One fault's outcome. */
-    public record Result(Fault fault, Observed.Verdict verdict, Duration catchUp, int jobFailures, boolean converged) {}
+    /** One fault's outcome for one job. */
+    public record Result(Fault fault, String job, Observed.Verdict verdict, Duration catchUp, int jobFailures,
+                         boolean converged) {}
 
     /** Sizes of one run. */
-    public record Plan(List<Fault> faults, int ordersPerBatch, Duration elasticsearchOutage, Duration convergeWithin) {
+    public record Plan(List<Fault> faults, int ordersPerBatch, int fraudEventsPerSlice, Duration elasticsearchOutage,
+                       Duration convergeWithin) {
         public static Plan shortForm() {
-            return new Plan(List.of(Fault.TASKMANAGER_KILL, Fault.POISON_BARRAGE, Fault.UPGRADE), 60,
+            return new Plan(List.of(Fault.TASKMANAGER_KILL, Fault.POISON_BARRAGE, Fault.UPGRADE), 60, 400,
                     Duration.ofSeconds(10), Duration.ofMinutes(2));
         }
 
         public static Plan fullForm() {
-            return new Plan(List.of(Fault.values()), 500, Duration.ofMinutes(1), Duration.ofMinutes(5));
+            return new Plan(List.of(Fault.values()), 500, 1500, Duration.ofMinutes(1), Duration.ofMinutes(5));
         }
     }
 
-    /** The job under test: the real order-enrichment job, as bin/stack submits it. */
-    static final String ENTRY_CLASS = "io.infometis.streams.enrichment.OrderEnrichmentJob";
-    static final String JOB_NAME = "order-enrichment";
-    /** Jar name in the jobs dir (the pom copies the module's shaded jar there without its version). */
-    static final String JAR = "order-enrichment.jar";
+    /** A job under test: its jar in the jobs dir, entry class, arguments and how its output is judged. */
+    record JobUnderTest(String name, String jar, String entryClass, Supplier<List<String>> args,
+                        Supplier<Observed.Verdict> verdict) {}
+
+    static final String ENRICHMENT = "order-enrichment";
+    static final String FRAUD = "fraud-detection";
+    /** Jar names in the jobs dir (the pom copies each module's shaded jar there without its version). */
+    static final String ENRICHMENT_JAR = "order-enrichment.jar";
+    static final String FRAUD_JAR = "fraud-detection.jar";
     /**
      * Checkpoint interval for the suite's submissions (flink run -D): the cluster's 10 s would make every wait for
-     * committed output up to 10 s longer; the job's own code path is the same.
+     * committed output up to 10 s longer; the jobs' code paths are the same.
      */
     static final String CHECKPOINT_INTERVAL = "2 s";
 
@@ -64,21 +78,27 @@ public final class FaultSuite {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern SUBMITTED = Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
 
-    private final Path jobJar;
+    private final Path jobsDir;
     private final Plan plan;
     private final Consumer<String> log;
     private final GroundTruth truth = new GroundTruth();
     private FaultStack stack;
     private Traffic traffic;
+    private FraudTraffic fraudTraffic;
     private DeserializationSchema<EnrichedOrder> enrichedOrders;
-    private String jobId;
+    private DeserializationSchema<Alert> alerts;
+    private List<JobUnderTest> jobs;
+    private final Map<String, String> jobIds = new LinkedHashMap<>();
+    private int slice;
 
-    /** @param jobsDir where the job jars are ({@value #JAR}); reliability/target/jobs after the build */
+    /** @param jobsDir where the job jars are; reliability/target/jobs after the build */
     public FaultSuite(Path jobsDir, Plan plan, Consumer<String> log) {
-        this.jobJar = jobsDir.resolve(JAR).toAbsolutePath();
-        if (!java.nio.file.Files.isRegularFile(jobJar)) {
-            throw new IllegalArgumentException("no job jar " + jobJar
-                    + ": build first with mvn -B -ntp -pl reliability -am package -DskipTests");
+        this.jobsDir = jobsDir.toAbsolutePath();
+        for (String jar : List.of(ENRICHMENT_JAR, FRAUD_JAR)) {
+            if (!Files.isRegularFile(this.jobsDir.resolve(jar))) {
+                throw new IllegalArgumentException("no job jar " + this.jobsDir.resolve(jar)
+                        + ": build first with mvn -B -ntp -pl reliability -am package -DskipTests");
+            }
         }
         this.plan = plan;
         this.log = log;
@@ -90,22 +110,41 @@ public final class FaultSuite {
             stack = s;
             log.accept("starting Kafka, registry, Elasticsearch and the Flink session cluster in " + s.dir);
             s.start();
+            s.createTopics(FraudTraffic.topics());
+            RegistrySerdes serdes = new RegistrySerdes(s.registry.url(), Map.of());
+            enrichedOrders = serdes.deserializer(EnrichedOrder.class);
+            alerts = serdes.deserializer(Alert.class);
             traffic = new Traffic(s.kafka.bootstrapServers(), s.registry.url(), truth);
-            enrichedOrders = new RegistrySerdes(s.registry.url(), java.util.Map.of()).deserializer(EnrichedOrder.class);
+            fraudTraffic = new FraudTraffic(s.kafka.bootstrapServers(), s.registry.url(),
+                    plan.fraudEventsPerSlice() * (plan.faults().size() + 1), plan.faults().size() + 1);
+            jobs = List.of(
+                    new JobUnderTest(ENRICHMENT, ENRICHMENT_JAR, "io.infometis.streams.enrichment.OrderEnrichmentJob",
+                            s::jobArgs, () -> Observed.read(s.kafka.bootstrapServers(), s.elasticsearch.url(),
+                                    enrichedOrders).against(truth)),
+                    new JobUnderTest(FRAUD, FRAUD_JAR, "io.infometis.streams.fraud.FraudDetectionJob",
+                            () -> concat(s.jobArgs(), FraudTraffic.topicArgs()),
+                            () -> FraudObserved.read(s.kafka.bootstrapServers(), s.elasticsearch.url(), alerts)
+                                    .against(fraudTraffic)));
+
             traffic.profiles();
-            jobId = submit(Optional.empty());
+            for (JobUnderTest job : jobs) {
+                jobIds.put(job.name(), submit(job, Optional.empty()));
+            }
             // Every order must meet a known profile, else whether it waits for one depends on which source
             // is read first, and the number of enriched records per order would not be known.
-            awaitCommitted(Topics.CUSTOMERS.name());
-            traffic.send("warmup", plan.ordersPerBatch() / 2, 0);
-            Result warmup = converge(null, System.nanoTime());
-            if (!warmup.converged()) {
-                throw new IllegalStateException("the job did not process the warm-up traffic: " + warmup);
+            awaitCommitted(ENRICHMENT, Topics.CUSTOMERS.name());
+            send("warmup", 0, 1, 0);
+            slice++;
+            List<Result> warmup = converge(null, System.nanoTime(), Map.of());
+            if (!warmup.stream().allMatch(Result::converged)) {
+                throw new IllegalStateException("the jobs did not process the warm-up traffic: " + warmup);
             }
             for (Fault fault : plan.faults()) {
                 log.accept("fault: " + fault + " (" + fault.description + ")");
-                results.add(inject(fault));
-                log.accept("  " + results.get(results.size() - 1));
+                List<Result> outcome = inject(fault);
+                slice++;
+                outcome.forEach(r -> log.accept("  " + r));
+                results.addAll(outcome);
             }
         }
         // Servers' data and logs: kept after a run that was not clean (to read the logs), removed otherwise.
@@ -117,119 +156,145 @@ public final class FaultSuite {
         return results;
     }
 
-    private Result inject(Fault fault) throws Exception {
-        String batch = fault.name().toLowerCase(java.util.Locale.ROOT);
-        int half = plan.ordersPerBatch() / 2;
-        int failuresBefore = jobFailures();
+    /** Part {@code part} of {@code parts} of this phase's traffic, to both jobs. */
+    private void send(String batch, int part, int parts, int poisonEvery) {
+        traffic.send(batch + "-" + part, plan.ordersPerBatch() / parts, poisonEvery);
+        fraudTraffic.sendSlice(slice, part, parts);
+    }
+
+    private List<Result> inject(Fault fault) throws Exception {
+        String batch = fault.name().toLowerCase(Locale.ROOT);
+        Map<String, Integer> failuresBefore = new HashMap<>();
+        jobs.forEach(j -> failuresBefore.put(j.name(), jobFailures(j)));
         long faultAt;
         switch (fault) {
             case TASKMANAGER_KILL -> {
-                traffic.send(batch + "-a", half, 0);
+                send(batch, 0, 2, 0);
                 faultAt = System.nanoTime();
                 kill9(stack.taskManager());
-                traffic.send(batch + "-b", half, 0);
+                send(batch, 1, 2, 0);
                 stack.taskManager().start();
             }
             case JOBMANAGER_RESTART -> {
-                traffic.send(batch + "-a", half, 0);
-                String checkpoint = awaitCheckpoint();
+                send(batch, 0, 2, 0);
+                Map<String, String> checkpoints = new HashMap<>();
+                for (JobUnderTest job : jobs) {
+                    checkpoints.put(job.name(), awaitCheckpoint(job));
+                }
                 faultAt = System.nanoTime();
                 kill9(stack.jobManager());
-                traffic.send(batch + "-b", half, 0);
+                send(batch, 1, 2, 0);
                 stack.jobManager().start();
-                jobId = submit(Optional.of(checkpoint));
-                failuresBefore = 0;
+                for (JobUnderTest job : jobs) {
+                    jobIds.put(job.name(), submit(job, Optional.of(checkpoints.get(job.name()))));
+                    failuresBefore.put(job.name(), 0);
+                }
             }
             case ELASTICSEARCH_DOWN -> {
                 faultAt = System.nanoTime();
                 stack.elasticsearch.stop();
-                traffic.send(batch, plan.ordersPerBatch(), 0);
+                send(batch, 0, 1, 0);
                 Thread.sleep(plan.elasticsearchOutage().toMillis());
                 stack.elasticsearch.start();
             }
             case KAFKA_RESTART -> {
-                traffic.send(batch + "-a", half, 0);
+                send(batch, 0, 2, 0);
                 faultAt = System.nanoTime();
                 stack.kafka.stop();
                 stack.kafka.start();
-                traffic.send(batch + "-b", half, 0);
+                send(batch, 1, 2, 0);
             }
             case POISON_BARRAGE -> {
                 faultAt = System.nanoTime();
-                traffic.send(batch, plan.ordersPerBatch(), 10);
+                send(batch, 0, 1, 10);
             }
             case UPGRADE -> {
-                traffic.send(batch + "-a", half, 0);
+                send(batch, 0, 2, 0);
                 faultAt = System.nanoTime();
-                FlinkCli cli = stack.flink.cli();
-                String savepoint = cli.stopWithSavepoint(jobId, stack.flink.savepointsDir());
-                log.accept("  savepoint " + savepoint);
-                traffic.send(batch + "-b", half, 0);
-                jobId = submit(Optional.of(savepoint));
-                failuresBefore = 0;
+                Map<String, String> savepoints = new HashMap<>();
+                for (JobUnderTest job : jobs) {
+                    String savepoint = stack.flink.cli().stopWithSavepoint(jobIds.get(job.name()),
+                            stack.flink.savepointsDir());
+                    log.accept("  " + job.name() + " savepoint " + savepoint);
+                    savepoints.put(job.name(), savepoint);
+                }
+                send(batch, 1, 2, 0);
+                for (JobUnderTest job : jobs) {
+                    jobIds.put(job.name(), submit(job, Optional.of(savepoints.get(job.name()))));
+                    failuresBefore.put(job.name(), 0);
+                }
             }
             default -> throw new IllegalArgumentException(fault.toString());
         }
-        Result converged = converge(fault, faultAt);
-        return new Result(fault, converged.verdict(), converged.catchUp(), jobFailures() - failuresBefore,
-                converged.converged());
+        return converge(fault, faultAt, failuresBefore);
     }
 
-    /** Polls until every expected record, letter and document is there (or the deadline passes). */
-    private Result converge(Fault fault, long since) throws InterruptedException {
+    /**
+     * Polls until every job's expected records, letters and documents are there (or the deadline passes); a job's
+     * catch-up time is when it was first clean. Then one more look after a checkpoint interval: a late duplicate
+     * would show now.
+     */
+    private List<Result> converge(Fault fault, long since, Map<String, Integer> failuresBefore)
+            throws InterruptedException {
         long deadline = System.nanoTime() + plan.convergeWithin().toNanos();
-        Observed.Verdict verdict;
-        while (true) {
-            verdict = observe();
-            if (verdict.clean() || System.nanoTime() > deadline) {
-                break;
+        Map<String, Long> cleanAt = new HashMap<>();
+        while (cleanAt.size() < jobs.size() && System.nanoTime() < deadline) {
+            for (JobUnderTest job : jobs) {
+                if (!cleanAt.containsKey(job.name()) && job.verdict().get().clean()) {
+                    cleanAt.put(job.name(), System.nanoTime());
+                }
             }
-            Thread.sleep(1000);
+            if (cleanAt.size() < jobs.size()) {
+                Thread.sleep(1000);
+            }
         }
-        // One more look after a checkpoint interval: a late duplicate would show now.
         Thread.sleep(3000);
-        verdict = observe();
-        return new Result(fault, verdict, Duration.ofNanos(System.nanoTime() - since).minusSeconds(3), 0,
-                verdict.clean());
-    }
-
-    private Observed.Verdict observe() {
-        return Observed.read(stack.kafka.bootstrapServers(), stack.elasticsearch.url(), enrichedOrders).against(truth);
+        List<Result> results = new ArrayList<>();
+        for (JobUnderTest job : jobs) {
+            Observed.Verdict verdict = job.verdict().get();
+            long at = cleanAt.getOrDefault(job.name(), System.nanoTime());
+            int after = jobFailures(job);
+            int before = failuresBefore.getOrDefault(job.name(), 0);
+            int failures = after < 0 || before < 0 ? -1 : after - before;
+            results.add(new Result(fault, job.name(), verdict, Duration.ofNanos(at - since), failures,
+                    verdict.clean()));
+        }
+        return results;
     }
 
     /** {@code flink run -d -D execution.checkpointing.interval=... [-s from] -c entry jar args}. */
-    private String submit(Optional<String> from) {
+    private String submit(JobUnderTest job, Optional<String> from) {
         List<String> args = new ArrayList<>(List.of("run", "-d",
                 "-Dexecution.checkpointing.interval=" + CHECKPOINT_INTERVAL));
         from.ifPresent(f -> args.addAll(List.of("-s", f)));
-        args.addAll(List.of("-c", ENTRY_CLASS, jobJar.toString()));
-        args.addAll(stack.jobArgs());
+        args.addAll(List.of("-c", job.entryClass(), jobsDir.resolve(job.jar()).toString()));
+        args.addAll(job.args().get());
         String printed = stack.flink.cli().run(args, Duration.ofMinutes(3));
         Matcher m = SUBMITTED.matcher(printed);
         if (!m.find()) {
             throw new IllegalStateException("flink run printed no job id:\n" + printed);
         }
-        log.accept("  " + JOB_NAME + " job " + m.group(1) + from.map(f -> " restored from " + f).orElse(""));
+        log.accept("  " + job.name() + " job " + m.group(1) + from.map(f -> " restored from " + f).orElse(""));
         return m.group(1);
     }
 
     /**
-     * Waits until the job's consumer group has committed the end of {@code topic}: the source commits offsets
-     * when a checkpoint completes, so by then every record of it is in the job's checkpointed state.
+     * Waits until the consumer group {@code group} has committed the end of {@code topic}: the sources commit
+     * offsets when a checkpoint completes, so by then every record of it is in the job's checkpointed state.
      */
-    private void awaitCommitted(String topic) throws Exception {
-        java.util.Properties props = new java.util.Properties();
+    private void awaitCommitted(String group, String topic) throws Exception {
+        Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers());
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         try (Admin admin = Admin.create(props)) {
             List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
                     .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            java.util.Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
             var end = admin.listOffsets(latest).all().get();
             while (System.nanoTime() < deadline) {
-                java.util.Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(JOB_NAME).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
                 if (partitions.stream().allMatch(p -> end.get(p).offset() == 0
                         || (committed.get(p) != null && committed.get(p).offset() >= end.get(p).offset()))) {
                     return;
@@ -237,27 +302,28 @@ public final class FaultSuite {
                 Thread.sleep(500);
             }
         }
-        throw new IllegalStateException("the job did not commit the end of " + topic + " within 2 min");
+        throw new IllegalStateException(group + " did not commit the end of " + topic + " within 2 min");
     }
 
-    private String awaitCheckpoint() throws InterruptedException {
+    private String awaitCheckpoint(JobUnderTest job) throws InterruptedException {
+        String id = jobIds.get(job.name());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<String> latest = stack.flink.rest().latestCheckpoint(jobId);
+            Optional<String> latest = stack.flink.rest().latestCheckpoint(id);
             if (latest.isPresent() && !latest.get().isBlank()) {
                 return latest.get();
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("no completed checkpoint of job " + jobId + " within 60 s");
+        throw new IllegalStateException("no completed checkpoint of " + job.name() + " (" + id + ") within 60 s");
     }
 
-    /** Failures (restarts) of the current job so far, from its exception history. */
-    private int jobFailures() {
+    /** Failures (restarts) of the job's current run so far, from its exception history; -1 when unknown. */
+    private int jobFailures(JobUnderTest job) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.flink.url()
-                    + "/jobs/" + jobId + "/exceptions?maxExceptions=1000")).timeout(Duration.ofSeconds(10)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                    + "/jobs/" + jobIds.get(job.name()) + "/exceptions?maxExceptions=1000"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return -1;
             }
@@ -268,8 +334,14 @@ public final class FaultSuite {
         }
     }
 
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private static void deleteRecursively(Path root) {
-        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(root)) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException e) {
             // Leftovers in the temp dir are harmless.

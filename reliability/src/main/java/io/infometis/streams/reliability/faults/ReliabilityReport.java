@@ -12,17 +12,21 @@ final class ReliabilityReport {
     static String table(List<FaultSuite.Result> results, FaultSuite.Plan plan) {
         StringBuilder md = new StringBuilder();
         md.append("Measured ").append(Instant.now().toString(), 0, 16).append(" UTC, ")
-                .append("the real order-enrichment job, ").append(plan.ordersPerBatch())
-                .append(" orders (2 events each) per fault, Elasticsearch outage ")
+                .append("the real order-enrichment job (").append(plan.ordersPerBatch())
+                .append(" orders, 2 events each, per fault) and fraud-detection job (generator traffic, ")
+                .append(plan.fraudEventsPerSlice()).append(" background events per fault), Elasticsearch outage ")
                 .append(seconds(plan.elasticsearchOutage())).append(", on the 2-core machine. Counts are cumulative ")
-                .append("(all traffic so far).\n\n");
-        md.append("| fault | order events in | poison in | enriched out (committed) | dead letters | ES docs | lost | "
+                .append("(all traffic so far). For order-enrichment, \"expected\" counts order events (one enriched record ")
+                .append("each); for fraud-detection, the injected scenarios that are due (ended 45 min of event time ")
+                .append("before the newest event sent) and \"out\" counts every committed alert, due or not yet.\n\n");
+        md.append("| fault | job | expected | poison in | out (committed) | dead letters | ES docs | lost | "
                 + "duplicates | unexpected | letters lost / duplicated / unexpected | docs missing / stale | "
                 + "job failures | caught up after | verdict |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (FaultSuite.Result r : results) {
             Observed.Verdict v = r.verdict();
-            md.append("| ").append(r.fault().description).append(" | ").append(v.eventsIn()).append(" | ")
+            md.append("| ").append(r.fault().description).append(" | ").append(r.job()).append(" | ")
+                    .append(v.eventsIn()).append(" | ")
                     .append(v.poisonIn()).append(" | ").append(v.outputRecords()).append(" | ").append(v.deadLetters())
                     .append(" | ").append(v.documents()).append(" | ").append(v.lost()).append(" | ")
                     .append(v.duplicates()).append(" | ").append(v.unexpected()).append(" | ")
