@@ -3,6 +3,7 @@ package io.infometis.streams.reliability.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infometis.streams.events.Alert;
+import io.infometis.streams.events.CommerceMetric;
 import io.infometis.streams.events.EnrichedOrder;
 import io.infometis.streams.events.RegistrySerdes;
 import io.infometis.streams.events.Topics;
@@ -34,9 +35,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Runs the real jobs (their shaded jars, submitted with the real {@code flink run}) on the real stack, side by side
- * on the one session cluster: order-enrichment on the catalogue topics, fraud-detection on its own copies of them
- * (generator traffic). It does each fault to both under traffic of known ground truth, and after each fault waits
+ * Runs the three real jobs (their shaded jars, submitted with the real {@code flink run}) on the real stack, side
+ * by side on the one session cluster: order-enrichment on the catalogue topics with the suite's own traffic,
+ * fraud-detection and commerce-metrics on copies of them with generator traffic. It does each fault to both under traffic of known ground truth, and after each fault waits
  * until each job's output converges (or a deadline passes) and records what was in, out, lost or duplicated, and
  * how long the job took to catch up from the moment of the fault.
  */
@@ -47,7 +48,7 @@ public final class FaultSuite {
                          boolean converged) {}
 
     /** Sizes of one run. */
-    public record Plan(List<Fault> faults, int ordersPerBatch, int fraudEventsPerSlice, Duration elasticsearchOutage,
+    public record Plan(List<Fault> faults, int ordersPerBatch, int generatedEventsPerSlice, Duration elasticsearchOutage,
                        Duration convergeWithin) {
         public static Plan shortForm() {
             return new Plan(List.of(Fault.TASKMANAGER_KILL, Fault.POISON_BARRAGE, Fault.UPGRADE), 60, 400,
@@ -55,7 +56,7 @@ public final class FaultSuite {
         }
 
         public static Plan fullForm() {
-            return new Plan(List.of(Fault.values()), 500, 1500, Duration.ofMinutes(1), Duration.ofMinutes(5));
+            return new Plan(List.of(Fault.values()), 500, 1000, Duration.ofMinutes(1), Duration.ofMinutes(5));
         }
     }
 
@@ -65,9 +66,11 @@ public final class FaultSuite {
 
     static final String ENRICHMENT = "order-enrichment";
     static final String FRAUD = "fraud-detection";
+    static final String METRICS = "commerce-metrics";
     /** Jar names in the jobs dir (the pom copies each module's shaded jar there without its version). */
     static final String ENRICHMENT_JAR = "order-enrichment.jar";
     static final String FRAUD_JAR = "fraud-detection.jar";
+    static final String METRICS_JAR = "commerce-metrics.jar";
     /**
      * Checkpoint interval for the suite's submissions (flink run -D): the cluster's 10 s would make every wait for
      * committed output up to 10 s longer; the jobs' code paths are the same.
@@ -84,9 +87,11 @@ public final class FaultSuite {
     private final GroundTruth truth = new GroundTruth();
     private FaultStack stack;
     private Traffic traffic;
-    private FraudTraffic fraudTraffic;
+    private GeneratedTraffic generated;
     private DeserializationSchema<EnrichedOrder> enrichedOrders;
     private DeserializationSchema<Alert> alerts;
+    private DeserializationSchema<CommerceMetric> metrics;
+    private MetricsObserved.Expected expectedMetrics;
     private List<JobUnderTest> jobs;
     private final Map<String, String> jobIds = new LinkedHashMap<>();
     private int slice;
@@ -94,7 +99,7 @@ public final class FaultSuite {
     /** @param jobsDir where the job jars are; reliability/target/jobs after the build */
     public FaultSuite(Path jobsDir, Plan plan, Consumer<String> log) {
         this.jobsDir = jobsDir.toAbsolutePath();
-        for (String jar : List.of(ENRICHMENT_JAR, FRAUD_JAR)) {
+        for (String jar : List.of(ENRICHMENT_JAR, FRAUD_JAR, METRICS_JAR)) {
             if (!Files.isRegularFile(this.jobsDir.resolve(jar))) {
                 throw new IllegalArgumentException("no job jar " + this.jobsDir.resolve(jar)
                         + ": build first with mvn -B -ntp -pl reliability -am package -DskipTests");
@@ -110,21 +115,28 @@ public final class FaultSuite {
             stack = s;
             log.accept("starting Kafka, registry, Elasticsearch and the Flink session cluster in " + s.dir);
             s.start();
-            s.createTopics(FraudTraffic.topics());
+            s.createTopics(GeneratedTraffic.topics());
             RegistrySerdes serdes = new RegistrySerdes(s.registry.url(), Map.of());
             enrichedOrders = serdes.deserializer(EnrichedOrder.class);
             alerts = serdes.deserializer(Alert.class);
+            metrics = serdes.deserializer(CommerceMetric.class);
             traffic = new Traffic(s.kafka.bootstrapServers(), s.registry.url(), truth);
-            fraudTraffic = new FraudTraffic(s.kafka.bootstrapServers(), s.registry.url(),
-                    plan.fraudEventsPerSlice() * (plan.faults().size() + 1), plan.faults().size() + 1);
+            generated = new GeneratedTraffic(s.kafka.bootstrapServers(), s.registry.url(),
+                    plan.generatedEventsPerSlice() * (plan.faults().size() + 1), plan.faults().size() + 1);
+            expectedMetrics = MetricsObserved.Expected.of(generated.goodRecords());
             jobs = List.of(
                     new JobUnderTest(ENRICHMENT, ENRICHMENT_JAR, "io.infometis.streams.enrichment.OrderEnrichmentJob",
                             s::jobArgs, () -> Observed.read(s.kafka.bootstrapServers(), s.elasticsearch.url(),
                                     enrichedOrders).against(truth)),
                     new JobUnderTest(FRAUD, FRAUD_JAR, "io.infometis.streams.fraud.FraudDetectionJob",
-                            () -> concat(s.jobArgs(), FraudTraffic.topicArgs()),
+                            () -> concat(s.jobArgs(), GeneratedTraffic.topicArgs(GeneratedTraffic.FRAUD_DLQ)),
                             () -> FraudObserved.read(s.kafka.bootstrapServers(), s.elasticsearch.url(), alerts)
-                                    .against(fraudTraffic)));
+                                    .against(generated)),
+                    new JobUnderTest(METRICS, METRICS_JAR, "io.infometis.streams.metrics.CommerceMetricsJob",
+                            () -> concat(concat(s.jobArgs(), GeneratedTraffic.topicArgs(GeneratedTraffic.METRICS_DLQ)),
+                                    List.of("--topic.commerce-metrics", GeneratedTraffic.METRICS_OUTPUT)),
+                            () -> MetricsObserved.read(s.kafka.bootstrapServers(), s.elasticsearch.url(), metrics)
+                                    .against(generated, expectedMetrics)));
 
             traffic.profiles();
             for (JobUnderTest job : jobs) {
@@ -159,7 +171,7 @@ public final class FaultSuite {
     /** Part {@code part} of {@code parts} of this phase's traffic, to both jobs. */
     private void send(String batch, int part, int parts, int poisonEvery) {
         traffic.send(batch + "-" + part, plan.ordersPerBatch() / parts, poisonEvery);
-        fraudTraffic.sendSlice(slice, part, parts);
+        generated.sendSlice(slice, part, parts);
     }
 
     private List<Result> inject(Fault fault) throws Exception {

@@ -24,18 +24,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * What the fraud-detection job really produced: its committed {@code alerts} (read_committed) by alert id with
  * the detection each one is, its dead letters by key, and its {@code alerts-*} documents.
  */
-record FraudObserved(Map<String, Integer> alertsById, Map<String, FraudTraffic.Detection> detectionById,
+record FraudObserved(Map<String, Integer> alertsById, Map<String, GeneratedTraffic.Detection> detectionById,
                      Map<String, Integer> lettersPerKey, Map<String, JsonNode> documents) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static FraudObserved read(String bootstrapServers, String elasticsearchUrl, DeserializationSchema<Alert> avro) {
-        Map<String, FraudTraffic.Detection> detections = new HashMap<>();
+        Map<String, GeneratedTraffic.Detection> detections = new HashMap<>();
         Function<ConsumerRecord<byte[], byte[]>, String> alertId = r -> {
             try {
                 Alert a = avro.deserialize(r.value());
-                detections.put(a.getAlertId(), new FraudTraffic.Detection(a.getRuleId(), a.getKey(),
+                detections.put(a.getAlertId(), new GeneratedTraffic.Detection(a.getRuleId(), a.getKey(),
                         List.copyOf(a.getMatchedEventIds())));
                 return a.getAlertId();
             } catch (IOException | RuntimeException e) {
@@ -45,35 +45,19 @@ record FraudObserved(Map<String, Integer> alertsById, Map<String, FraudTraffic.D
         Function<ConsumerRecord<byte[], byte[]>, String> key =
                 r -> r.key() == null ? "<null>" : new String(r.key(), StandardCharsets.UTF_8);
         Map<String, Integer> alerts = Observed.count(bootstrapServers, Topics.ALERTS.name(), alertId);
-        return new FraudObserved(alerts, detections, Observed.count(bootstrapServers, FraudTraffic.DLQ, key),
+        return new FraudObserved(alerts, detections, Observed.count(bootstrapServers, GeneratedTraffic.FRAUD_DLQ, key),
                 documents(elasticsearchUrl));
     }
 
     static Map<String, JsonNode> documents(String elasticsearchUrl) {
-        Map<String, JsonNode> docs = new HashMap<>();
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(elasticsearchUrl + "/alerts-*/_search?size=10000"))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return docs;
-            }
-            for (JsonNode hit : JSON.readTree(response.body()).path("hits").path("hits")) {
-                docs.put(hit.path("_id").asText(), hit.path("_source"));
-            }
-        } catch (IOException e) {
-            return docs;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return docs;
+        return Documents.all(elasticsearchUrl, "alerts-*");
     }
 
-    /** Compares with the generator's ground truth, as far as it is due (see {@link FraudTraffic#due()}). */
-    Observed.Verdict against(FraudTraffic traffic) {
-        Set<FraudTraffic.Detection> all = new HashSet<>(traffic.all());
-        List<FraudTraffic.Detection> due = traffic.due();
-        Map<FraudTraffic.Detection, Integer> idsPerDetection = new HashMap<>();
+    /** Compares with the generator's ground truth, as far as it is due (see {@link GeneratedTraffic#due()}). */
+    Observed.Verdict against(GeneratedTraffic traffic) {
+        Set<GeneratedTraffic.Detection> all = new HashSet<>(traffic.all());
+        List<GeneratedTraffic.Detection> due = traffic.due();
+        Map<GeneratedTraffic.Detection, Integer> idsPerDetection = new HashMap<>();
         detectionById.values().forEach(d -> idsPerDetection.merge(d, 1, Integer::sum));
         int lost = (int) due.stream().filter(d -> !idsPerDetection.containsKey(d)).count();
         // Twice committed under one id, or one detection under two ids: either way a duplicate alert.
@@ -98,7 +82,7 @@ record FraudObserved(Map<String, Integer> alertsById, Map<String, FraudTraffic.D
         int missingDocs = (int) alertsById.keySet().stream().filter(id -> !documents.containsKey(id)).count();
         int extraDocs = (int) documents.keySet().stream().filter(id -> !alertsById.containsKey(id)).count();
         int staleDocs = 0;
-        for (Map.Entry<String, FraudTraffic.Detection> e : detectionById.entrySet()) {
+        for (Map.Entry<String, GeneratedTraffic.Detection> e : detectionById.entrySet()) {
             JsonNode doc = documents.get(e.getKey());
             if (doc != null && !(e.getValue().rule().equals(doc.path("rule_id").asText())
                     && e.getValue().key().equals(doc.path("key").asText()))) {

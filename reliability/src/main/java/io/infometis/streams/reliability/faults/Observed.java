@@ -79,23 +79,7 @@ record Observed(Map<String, Integer> outputs, Map<String, Integer> lettersPerKey
     }
 
     static Map<String, JsonNode> documents(String elasticsearchUrl) {
-        Map<String, JsonNode> docs = new HashMap<>();
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(elasticsearchUrl + "/" + INDEX + "/_search?size=10000"))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return docs;
-            }
-            for (JsonNode hit : JSON.readTree(response.body()).path("hits").path("hits")) {
-                docs.put(hit.path("_id").asText(), hit.path("_source"));
-            }
-        } catch (IOException e) {
-            return docs;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return docs;
+        return Documents.all(elasticsearchUrl, INDEX);
     }
 
     /** Compares with the ground truth. */

@@ -13,12 +13,14 @@ final class ReliabilityReport {
         StringBuilder md = new StringBuilder();
         md.append("Measured ").append(Instant.now().toString(), 0, 16).append(" UTC, ")
                 .append("the real order-enrichment job (").append(plan.ordersPerBatch())
-                .append(" orders, 2 events each, per fault) and fraud-detection job (generator traffic, ")
-                .append(plan.fraudEventsPerSlice()).append(" background events per fault), Elasticsearch outage ")
+                .append(" orders, 2 events each, per fault), fraud-detection and commerce-metrics jobs (generator ")
+                .append("traffic, ").append(plan.generatedEventsPerSlice())
+                .append(" background events per fault), Elasticsearch outage ")
                 .append(seconds(plan.elasticsearchOutage())).append(", on the 2-core machine. Counts are cumulative ")
                 .append("(all traffic so far). For order-enrichment, \"expected\" counts order events (one enriched record ")
                 .append("each); for fraud-detection, the injected scenarios that are due (ended 45 min of event time ")
-                .append("before the newest event sent) and \"out\" counts every committed alert, due or not yet.\n\n");
+                .append("before the newest event sent), for commerce-metrics the metric ids of due windows; there ")
+                .append("\"out\" counts every committed record, due or not yet.\n\n");
         md.append("| fault | job | expected | poison in | out (committed) | dead letters | ES docs | lost | "
                 + "duplicates | unexpected | letters lost / duplicated / unexpected | docs missing / stale | "
                 + "job failures | caught up after | verdict |\n");

@@ -7,12 +7,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short fault suite (CI): the real order-enrichment and fraud-detection jobs, their shaded jars on the real
- * standalone session cluster, survive a kill -9 of their TaskManager, a poison-pill barrage (without a restart)
- * and an upgrade through a savepoint. Enrichment: every expected enriched record exactly once in the committed
- * {@code orders-enriched}, one document per order with its newest event and its customer's profile. Fraud: every
- * due injected scenario alerted exactly once in the committed {@code alerts}, no other alert, one document per
- * alert. Both: every bad record exactly once in the dead-letter topic, no good one there.
+ * The short fault suite (CI): the three real jobs, their shaded jars on the real standalone session cluster,
+ * survive a kill -9 of their TaskManager, a poison-pill barrage (without a restart) and an upgrade through a
+ * savepoint. Enrichment: every expected enriched record exactly once in the committed {@code orders-enriched}, one
+ * document per order with its newest event and its customer's profile. Fraud: every due injected scenario
+ * alerted exactly once in the committed {@code alerts}, no other alert, one document per alert. Metrics: every
+ * due window's metrics once with the figures recomputed from the generator's records, one document each with
+ * the newest figures. All: every bad record exactly once in the job's dead-letter topic, no good one there.
  */
 class ShortFaultSuiteIT {
 
@@ -22,14 +23,16 @@ class ShortFaultSuiteIT {
         assertThat(jobs.resolve(FaultSuite.ENRICHMENT_JAR)).as("the order-enrichment job jar (copied at package)")
                 .exists();
         assertThat(jobs.resolve(FaultSuite.FRAUD_JAR)).as("the fraud-detection job jar (copied at package)").exists();
+        assertThat(jobs.resolve(FaultSuite.METRICS_JAR)).as("the commerce-metrics job jar (copied at package)")
+                .exists();
 
         List<FaultSuite.Result> results = new FaultSuite(jobs, FaultSuite.Plan.shortForm(), System.out::println).run();
         System.out.println(ReliabilityReport.table(results, FaultSuite.Plan.shortForm()));
 
-        assertThat(results).extracting(r -> r.fault() + " " + r.job()).containsExactly(
-                "TASKMANAGER_KILL order-enrichment", "TASKMANAGER_KILL fraud-detection",
-                "POISON_BARRAGE order-enrichment", "POISON_BARRAGE fraud-detection",
-                "UPGRADE order-enrichment", "UPGRADE fraud-detection");
+        List<String> jobNames = List.of(FaultSuite.ENRICHMENT, FaultSuite.FRAUD, FaultSuite.METRICS);
+        assertThat(results).extracting(r -> r.fault() + " " + r.job()).containsExactlyElementsOf(
+                List.of(Fault.TASKMANAGER_KILL, Fault.POISON_BARRAGE, Fault.UPGRADE).stream()
+                        .flatMap(f -> jobNames.stream().map(j -> f + " " + j)).toList());
         for (FaultSuite.Result r : results) {
             Observed.Verdict v = r.verdict();
             assertThat(v.lost()).as("%s: enriched records lost", r.fault()).isZero();
@@ -44,18 +47,20 @@ class ShortFaultSuiteIT {
             if (r.job().equals(FaultSuite.ENRICHMENT)) {
                 assertThat(v.outputRecords()).isEqualTo(v.eventsIn());
             } else {
-                assertThat(v.outputRecords()).as("alerts: at least the due ones").isGreaterThanOrEqualTo(v.eventsIn());
+                assertThat(v.outputRecords()).as("%s: at least the due output", r.job())
+                        .isGreaterThanOrEqualTo(v.eventsIn());
             }
         }
-        assertThat(results.get(0).jobFailures()).as("the kill -9 was a real failure of the job").isPositive();
-        assertThat(results.get(1).jobFailures()).as("the kill -9 was a real failure of the job").isPositive();
-        FaultSuite.Result barrage = results.get(2);
-        assertThat(barrage.verdict().poisonIn()).as("the barrage sent every kind of poison")
+        for (int j = 0; j < jobNames.size(); j++) {
+            assertThat(results.get(j).jobFailures()).as("the kill -9 was a real failure of %s", jobNames.get(j))
+                    .isPositive();
+            assertThat(results.get(3 + j).jobFailures()).as("bad records never restart %s", jobNames.get(j))
+                    .isZero();
+            FaultSuite.Result last = results.get(6 + j);
+            assertThat(last.verdict().eventsIn()).as("%s had due output to check", jobNames.get(j)).isPositive();
+            assertThat(last.verdict().poisonIn()).as("%s was sent bad records", jobNames.get(j)).isPositive();
+        }
+        assertThat(results.get(3).verdict().poisonIn()).as("the barrage sent every kind of poison")
                 .isGreaterThanOrEqualTo(Poison.values().length);
-        assertThat(barrage.jobFailures()).as("poison pills never restart the job").isZero();
-        assertThat(results.get(3).jobFailures()).as("the generator's bad records never restart the job").isZero();
-        FaultSuite.Result lastFraud = results.get(5);
-        assertThat(lastFraud.verdict().eventsIn()).as("injected scenarios were due and alerted").isPositive();
-        assertThat(lastFraud.verdict().poisonIn()).as("the generator's bad records were sent").isPositive();
     }
 }
