@@ -48,8 +48,8 @@ public final class FaultSuite {
                          boolean converged) {}
 
     /** Sizes of one run. */
-    public record Plan(List<Fault> faults, int ordersPerBatch, int generatedEventsPerSlice, Duration elasticsearchOutage,
-                       Duration convergeWithin) {
+    public record Plan(List<Fault> faults, int ordersPerBatch, int generatedEventsPerSlice,
+                       Duration elasticsearchOutage, Duration convergeWithin) {
         public static Plan shortForm() {
             return new Plan(List.of(Fault.TASKMANAGER_KILL, Fault.POISON_BARRAGE, Fault.UPGRADE), 60, 400,
                     Duration.ofSeconds(10), Duration.ofMinutes(2));
