@@ -37,9 +37,10 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Runs the three real jobs (their shaded jars, submitted with the real {@code flink run}) on the real stack, side
  * by side on the one session cluster: order-enrichment on the catalogue topics with the suite's own traffic,
- * fraud-detection and commerce-metrics on copies of them with generator traffic. It does each fault to both under traffic of known ground truth, and after each fault waits
- * until each job's output converges (or a deadline passes) and records what was in, out, lost or duplicated, and
- * how long the job took to catch up from the moment of the fault.
+ * fraud-detection and commerce-metrics on copies of them with generator traffic. It does each fault to all three
+ * under traffic of known ground truth, and after each fault waits until each job's output converges (or a deadline
+ * passes) and records what was in, out, lost or duplicated, and how long the job took to catch up from the moment
+ * of the fault.
  */
 public final class FaultSuite {
 

@@ -11,10 +11,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code bin/faults full|short}: the fault suite on the real local stack. */
 @Command(name = "faults", mixinStandardHelpOptions = true,
-        description = "Runs the real order-enrichment and fraud-detection jobs on a fresh local stack (free ports, temp "
-                + "dir) and does faults to them under traffic of known ground truth. short: TaskManager kill, poison "
-                + "barrage and upgrade, small data. full: every fault; writes the results into the report file. "
-                + "Exit 0 when every fault ended clean, 1 otherwise.")
+        description = "Runs the three real jobs (order-enrichment, fraud-detection, commerce-metrics) on a fresh "
+                + "local stack (free ports, temp dir) and does faults to them under traffic of known ground truth. "
+                + "short: TaskManager kill, poison barrage and upgrade, small data. full: every fault; writes the "
+                + "results into the report file. Exit 0 when every fault ended clean, 1 otherwise.")
 public final class FaultsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "short or full", defaultValue = "short")

@@ -69,7 +69,8 @@ record Observed(Map<String, Integer> outputs, Map<String, Integer> lettersPerKey
             // read_committed end offsets = the last stable offsets: everything committed so far.
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     counts.merge(id.apply(r), 1, Integer::sum);
                 }

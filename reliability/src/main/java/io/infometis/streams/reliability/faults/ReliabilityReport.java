@@ -17,9 +17,10 @@ final class ReliabilityReport {
                 .append("traffic, ").append(plan.generatedEventsPerSlice())
                 .append(" background events per fault), Elasticsearch outage ")
                 .append(seconds(plan.elasticsearchOutage())).append(", on the 2-core machine. Counts are cumulative ")
-                .append("(all traffic so far). For order-enrichment, \"expected\" counts order events (one enriched record ")
-                .append("each); for fraud-detection, the injected scenarios that are due (ended 45 min of event time ")
-                .append("before the newest event sent), for commerce-metrics the metric ids of due windows; there ")
+                .append("(all traffic so far). For order-enrichment, \"expected\" counts order events ")
+                .append("(one enriched record each); for fraud-detection, the injected scenarios that are due ")
+                .append("(ended 45 min of event time before the newest event sent), for commerce-metrics the metric ")
+                .append("ids of due windows; there ")
                 .append("\"out\" counts every committed record, due or not yet.\n\n");
         md.append("| fault | job | expected | poison in | out (committed) | dead letters | ES docs | lost | "
                 + "duplicates | unexpected | letters lost / duplicated / unexpected | docs missing / stale | "
