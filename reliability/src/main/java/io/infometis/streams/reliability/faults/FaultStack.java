@@ -1,11 +1,9 @@
 package io.infometis.streams.reliability.faults;
 
 import io.infometis.streams.events.Topics;
-import io.infometis.streams.reliability.probe.ProbeJob;
 import io.infometis.streams.stack.ElasticsearchServer;
 import io.infometis.streams.stack.InfometisHome;
 import io.infometis.streams.stack.KafkaBroker;
-import io.infometis.streams.stack.KafkaTopics;
 import io.infometis.streams.stack.LocalStack;
 import io.infometis.streams.stack.ManagedProcess;
 import io.infometis.streams.stack.Ports;
@@ -72,8 +70,12 @@ final class FaultStack implements AutoCloseable {
 
     FaultStack start() {
         stack.start();
-        KafkaTopics.createAll(kafka.bootstrapServers(), List.of(ProbeJob.OUTPUT));
         return this;
+    }
+
+    /** Topics beyond the catalogue (the broker creates the catalogue's at start). */
+    void createTopics(List<io.infometis.streams.events.TopicSpec> specs) {
+        io.infometis.streams.stack.KafkaTopics.createAll(kafka.bootstrapServers(), specs);
     }
 
     ManagedProcess jobManager() {
@@ -84,13 +86,12 @@ final class FaultStack implements AutoCloseable {
         return flink.processes().get(1);
     }
 
-    /** The probe's arguments: only documented keys. */
-    List<String> probeArgs() {
+    /** The jobs' common arguments: only documented keys, defaults for everything else (as bin/stack runs them). */
+    List<String> jobArgs() {
         return List.of("--kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "--schema.registry.url", registry.url(),
                 "--elasticsearch.hosts", elasticsearch.url(),
-                "--elasticsearch.bulk.interval", "500 ms",
-                "--kafka.starting-offsets", "earliest");
+                "--elasticsearch.bulk.interval", "500 ms");
     }
 
     @Override

@@ -2,55 +2,110 @@ package io.infometis.streams.reliability.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.infometis.streams.reliability.probe.ProbeJob;
+import io.infometis.streams.events.Alert;
+import io.infometis.streams.events.CommerceMetric;
+import io.infometis.streams.events.EnrichedOrder;
+import io.infometis.streams.events.RegistrySerdes;
+import io.infometis.streams.events.Topics;
 import io.infometis.streams.stack.ManagedProcess;
-import io.infometis.streams.stack.flink.FlinkCli;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
- * Runs the probe job on the real stack, does each fault to it under traffic of known ground truth, and after each
- * fault waits until the output converges (or a deadline passes) and records what was in, out, lost or duplicated,
- * and how long the stack took to catch up from the moment of the fault.
+ * Runs the three real jobs (their shaded jars, submitted with the real {@code flink run}) on the real stack, side
+ * by side on the one session cluster: order-enrichment on the catalogue topics with the suite's own traffic,
+ * fraud-detection and commerce-metrics on copies of them with generator traffic. It does each fault to all three
+ * under traffic of known ground truth, and after each fault waits until each job's output converges (or a deadline
+ * passes) and records what was in, out, lost or duplicated, and how long the job took to catch up from the moment
+ * of the fault.
  */
 public final class FaultSuite {
 
-    /** One fault's outcome. */
-    public record Result(Fault fault, Observed.Verdict verdict, Duration catchUp, int jobFailures, boolean converged) {}
+    /** One fault's outcome for one job. */
+    public record Result(Fault fault, String job, Observed.Verdict verdict, Duration catchUp, int jobFailures,
+                         boolean converged) {}
 
     /** Sizes of one run. */
-    public record Plan(List<Fault> faults, int ordersPerBatch, Duration elasticsearchOutage, Duration convergeWithin) {
+    public record Plan(List<Fault> faults, int ordersPerBatch, int generatedEventsPerSlice,
+                       Duration elasticsearchOutage, Duration convergeWithin) {
         public static Plan shortForm() {
-            return new Plan(List.of(Fault.TASKMANAGER_KILL, Fault.POISON_BARRAGE, Fault.UPGRADE), 60,
+            return new Plan(List.of(Fault.TASKMANAGER_KILL, Fault.POISON_BARRAGE, Fault.UPGRADE), 60, 400,
                     Duration.ofSeconds(10), Duration.ofMinutes(2));
         }
 
         public static Plan fullForm() {
-            return new Plan(List.of(Fault.values()), 500, Duration.ofMinutes(1), Duration.ofMinutes(5));
+            return new Plan(List.of(Fault.values()), 500, 1000, Duration.ofMinutes(1), Duration.ofMinutes(5));
         }
     }
 
+    /** A job under test: its jar in the jobs dir, entry class, arguments and how its output is judged. */
+    record JobUnderTest(String name, String jar, String entryClass, Supplier<List<String>> args,
+                        Supplier<Observed.Verdict> verdict) {}
+
+    static final String ENRICHMENT = "order-enrichment";
+    static final String FRAUD = "fraud-detection";
+    static final String METRICS = "commerce-metrics";
+    /** Jar names in the jobs dir (the pom copies each module's shaded jar there without its version). */
+    static final String ENRICHMENT_JAR = "order-enrichment.jar";
+    static final String FRAUD_JAR = "fraud-detection.jar";
+    static final String METRICS_JAR = "commerce-metrics.jar";
+    /**
+     * Checkpoint interval for the suite's submissions (flink run -D): the cluster's 10 s would make every wait for
+     * committed output up to 10 s longer; the jobs' code paths are the same.
+     */
+    static final String CHECKPOINT_INTERVAL = "2 s";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern SUBMITTED = Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
 
-    private final Path probeJar;
+    private final Path jobsDir;
     private final Plan plan;
     private final Consumer<String> log;
     private final GroundTruth truth = new GroundTruth();
     private FaultStack stack;
     private Traffic traffic;
-    private String jobId;
+    private GeneratedTraffic generated;
+    private DeserializationSchema<EnrichedOrder> enrichedOrders;
+    private DeserializationSchema<Alert> alerts;
+    private DeserializationSchema<CommerceMetric> metrics;
+    private MetricsObserved.Expected expectedMetrics;
+    private List<JobUnderTest> jobs;
+    private final Map<String, String> jobIds = new LinkedHashMap<>();
+    private int slice;
 
-    public FaultSuite(Path probeJar, Plan plan, Consumer<String> log) {
-        this.probeJar = probeJar;
+    /** @param jobsDir where the job jars are; reliability/target/jobs after the build */
+    public FaultSuite(Path jobsDir, Plan plan, Consumer<String> log) {
+        this.jobsDir = jobsDir.toAbsolutePath();
+        for (String jar : List.of(ENRICHMENT_JAR, FRAUD_JAR, METRICS_JAR)) {
+            if (!Files.isRegularFile(this.jobsDir.resolve(jar))) {
+                throw new IllegalArgumentException("no job jar " + this.jobsDir.resolve(jar)
+                        + ": build first with mvn -B -ntp -pl reliability -am package -DskipTests");
+            }
+        }
         this.plan = plan;
         this.log = log;
     }
@@ -61,17 +116,48 @@ public final class FaultSuite {
             stack = s;
             log.accept("starting Kafka, registry, Elasticsearch and the Flink session cluster in " + s.dir);
             s.start();
+            s.createTopics(GeneratedTraffic.topics());
+            RegistrySerdes serdes = new RegistrySerdes(s.registry.url(), Map.of());
+            enrichedOrders = serdes.deserializer(EnrichedOrder.class);
+            alerts = serdes.deserializer(Alert.class);
+            metrics = serdes.deserializer(CommerceMetric.class);
             traffic = new Traffic(s.kafka.bootstrapServers(), s.registry.url(), truth);
-            jobId = submit(Optional.empty());
-            traffic.send("warmup", plan.ordersPerBatch() / 2, 0);
-            Result warmup = converge(null, System.nanoTime());
-            if (!warmup.converged()) {
-                throw new IllegalStateException("the probe did not process the warm-up traffic: " + warmup);
+            generated = new GeneratedTraffic(s.kafka.bootstrapServers(), s.registry.url(),
+                    plan.generatedEventsPerSlice() * (plan.faults().size() + 1), plan.faults().size() + 1);
+            expectedMetrics = MetricsObserved.Expected.of(generated.goodRecords());
+            jobs = List.of(
+                    new JobUnderTest(ENRICHMENT, ENRICHMENT_JAR, "io.infometis.streams.enrichment.OrderEnrichmentJob",
+                            s::jobArgs, () -> Observed.read(s.kafka.bootstrapServers(), s.elasticsearch.url(),
+                                    enrichedOrders).against(truth)),
+                    new JobUnderTest(FRAUD, FRAUD_JAR, "io.infometis.streams.fraud.FraudDetectionJob",
+                            () -> concat(s.jobArgs(), GeneratedTraffic.topicArgs(GeneratedTraffic.FRAUD_DLQ)),
+                            () -> FraudObserved.read(s.kafka.bootstrapServers(), s.elasticsearch.url(), alerts)
+                                    .against(generated)),
+                    new JobUnderTest(METRICS, METRICS_JAR, "io.infometis.streams.metrics.CommerceMetricsJob",
+                            () -> concat(concat(s.jobArgs(), GeneratedTraffic.topicArgs(GeneratedTraffic.METRICS_DLQ)),
+                                    List.of("--topic.commerce-metrics", GeneratedTraffic.METRICS_OUTPUT)),
+                            () -> MetricsObserved.read(s.kafka.bootstrapServers(), s.elasticsearch.url(), metrics)
+                                    .against(generated, expectedMetrics)));
+
+            traffic.profiles();
+            for (JobUnderTest job : jobs) {
+                jobIds.put(job.name(), submit(job, Optional.empty()));
+            }
+            // Every order must meet a known profile, else whether it waits for one depends on which source
+            // is read first, and the number of enriched records per order would not be known.
+            awaitCommitted(ENRICHMENT, Topics.CUSTOMERS.name());
+            send("warmup", 0, 1, 0);
+            slice++;
+            List<Result> warmup = converge(null, System.nanoTime(), Map.of());
+            if (!warmup.stream().allMatch(Result::converged)) {
+                throw new IllegalStateException("the jobs did not process the warm-up traffic: " + warmup);
             }
             for (Fault fault : plan.faults()) {
                 log.accept("fault: " + fault + " (" + fault.description + ")");
-                results.add(inject(fault));
-                log.accept("  " + results.get(results.size() - 1));
+                List<Result> outcome = inject(fault);
+                slice++;
+                outcome.forEach(r -> log.accept("  " + r));
+                results.addAll(outcome);
             }
         }
         // Servers' data and logs: kept after a run that was not clean (to read the logs), removed otherwise.
@@ -83,106 +169,196 @@ public final class FaultSuite {
         return results;
     }
 
-    private Result inject(Fault fault) throws Exception {
-        String batch = fault.name().toLowerCase(java.util.Locale.ROOT);
-        int half = plan.ordersPerBatch() / 2;
-        int failuresBefore = jobFailures();
+    /** Part {@code part} of {@code parts} of this phase's traffic, to both jobs. */
+    private void send(String batch, int part, int parts, int poisonEvery) {
+        traffic.send(batch + "-" + part, plan.ordersPerBatch() / parts, poisonEvery);
+        generated.sendSlice(slice, part, parts);
+    }
+
+    private List<Result> inject(Fault fault) throws Exception {
+        String batch = fault.name().toLowerCase(Locale.ROOT);
+        Map<String, Integer> failuresBefore = new HashMap<>();
+        jobs.forEach(j -> failuresBefore.put(j.name(), jobFailures(j)));
         long faultAt;
         switch (fault) {
             case TASKMANAGER_KILL -> {
-                traffic.send(batch + "-a", half, 0);
+                send(batch, 0, 2, 0);
                 faultAt = System.nanoTime();
                 kill9(stack.taskManager());
-                traffic.send(batch + "-b", half, 0);
+                send(batch, 1, 2, 0);
                 stack.taskManager().start();
             }
             case JOBMANAGER_RESTART -> {
-                traffic.send(batch + "-a", half, 0);
-                String checkpoint = awaitCheckpoint();
+                send(batch, 0, 2, 0);
+                for (JobUnderTest job : jobs) {
+                    awaitCheckpoint(job);
+                }
                 faultAt = System.nanoTime();
                 kill9(stack.jobManager());
-                traffic.send(batch + "-b", half, 0);
+                // The newest checkpoint retained at the moment of the crash, as an operator finds it: an older one
+                // would replay output that a later checkpoint already committed (a first version of this suite
+                // noted the checkpoint before the kill and saw exactly those records twice).
+                Map<String, String> checkpoints = new HashMap<>();
+                for (JobUnderTest job : jobs) {
+                    checkpoints.put(job.name(), newestRetainedCheckpoint(jobIds.get(job.name())));
+                }
+                send(batch, 1, 2, 0);
                 stack.jobManager().start();
-                jobId = submit(Optional.of(checkpoint));
-                failuresBefore = 0;
+                for (JobUnderTest job : jobs) {
+                    jobIds.put(job.name(), submit(job, Optional.of(checkpoints.get(job.name()))));
+                    failuresBefore.put(job.name(), 0);
+                }
             }
             case ELASTICSEARCH_DOWN -> {
                 faultAt = System.nanoTime();
                 stack.elasticsearch.stop();
-                traffic.send(batch, plan.ordersPerBatch(), 0);
+                send(batch, 0, 1, 0);
                 Thread.sleep(plan.elasticsearchOutage().toMillis());
                 stack.elasticsearch.start();
             }
             case KAFKA_RESTART -> {
-                traffic.send(batch + "-a", half, 0);
+                send(batch, 0, 2, 0);
                 faultAt = System.nanoTime();
                 stack.kafka.stop();
                 stack.kafka.start();
-                traffic.send(batch + "-b", half, 0);
+                send(batch, 1, 2, 0);
             }
             case POISON_BARRAGE -> {
                 faultAt = System.nanoTime();
-                traffic.send(batch, plan.ordersPerBatch(), 10);
+                send(batch, 0, 1, 10);
             }
             case UPGRADE -> {
-                traffic.send(batch + "-a", half, 0);
+                send(batch, 0, 2, 0);
                 faultAt = System.nanoTime();
-                FlinkCli cli = stack.flink.cli();
-                String savepoint = cli.stopWithSavepoint(jobId, stack.flink.savepointsDir());
-                log.accept("  savepoint " + savepoint);
-                traffic.send(batch + "-b", half, 0);
-                jobId = submit(Optional.of(savepoint));
-                failuresBefore = 0;
+                Map<String, String> savepoints = new HashMap<>();
+                for (JobUnderTest job : jobs) {
+                    String savepoint = stack.flink.cli().stopWithSavepoint(jobIds.get(job.name()),
+                            stack.flink.savepointsDir());
+                    log.accept("  " + job.name() + " savepoint " + savepoint);
+                    savepoints.put(job.name(), savepoint);
+                }
+                send(batch, 1, 2, 0);
+                for (JobUnderTest job : jobs) {
+                    jobIds.put(job.name(), submit(job, Optional.of(savepoints.get(job.name()))));
+                    failuresBefore.put(job.name(), 0);
+                }
             }
             default -> throw new IllegalArgumentException(fault.toString());
         }
-        Result converged = converge(fault, faultAt);
-        return new Result(fault, converged.verdict(), converged.catchUp(), jobFailures() - failuresBefore,
-                converged.converged());
+        return converge(fault, faultAt, failuresBefore);
     }
 
-    /** Polls until every expected record, letter and document is there (or the deadline passes). */
-    private Result converge(Fault fault, long since) throws InterruptedException {
+    /**
+     * Polls until every job's expected records, letters and documents are there (or the deadline passes); a job's
+     * catch-up time is when it was first clean. Then one more look after a checkpoint interval: a late duplicate
+     * would show now.
+     */
+    private List<Result> converge(Fault fault, long since, Map<String, Integer> failuresBefore)
+            throws InterruptedException {
         long deadline = System.nanoTime() + plan.convergeWithin().toNanos();
-        Observed.Verdict verdict;
-        while (true) {
-            verdict = Observed.read(stack.kafka.bootstrapServers(), stack.elasticsearch.url()).against(truth);
-            if (verdict.clean() || System.nanoTime() > deadline) {
-                break;
+        Map<String, Long> cleanAt = new HashMap<>();
+        while (cleanAt.size() < jobs.size() && System.nanoTime() < deadline) {
+            for (JobUnderTest job : jobs) {
+                if (!cleanAt.containsKey(job.name()) && job.verdict().get().clean()) {
+                    cleanAt.put(job.name(), System.nanoTime());
+                }
             }
-            Thread.sleep(1000);
+            if (cleanAt.size() < jobs.size()) {
+                Thread.sleep(1000);
+            }
         }
-        // One more look after a checkpoint interval: a late duplicate would show now.
         Thread.sleep(3000);
-        verdict = Observed.read(stack.kafka.bootstrapServers(), stack.elasticsearch.url()).against(truth);
-        return new Result(fault, verdict, Duration.ofNanos(System.nanoTime() - since).minusSeconds(3), 0,
-                verdict.clean());
+        List<Result> results = new ArrayList<>();
+        for (JobUnderTest job : jobs) {
+            Observed.Verdict verdict = job.verdict().get();
+            long at = cleanAt.getOrDefault(job.name(), System.nanoTime());
+            int after = jobFailures(job);
+            int before = failuresBefore.getOrDefault(job.name(), 0);
+            int failures = after < 0 || before < 0 ? -1 : after - before;
+            results.add(new Result(fault, job.name(), verdict, Duration.ofNanos(at - since), failures,
+                    verdict.clean()));
+        }
+        return results;
     }
 
-    private String submit(Optional<String> from) {
-        String id = stack.flink.cli().submitDetached(probeJar, ProbeJob.class.getName(), stack.probeArgs(), from);
-        log.accept("  probe job " + id + from.map(f -> " restored from " + f).orElse(""));
-        return id;
+    /** {@code flink run -d -D execution.checkpointing.interval=... [-s from] -c entry jar args}. */
+    private String submit(JobUnderTest job, Optional<String> from) {
+        List<String> args = new ArrayList<>(List.of("run", "-d",
+                "-Dexecution.checkpointing.interval=" + CHECKPOINT_INTERVAL));
+        from.ifPresent(f -> args.addAll(List.of("-s", f)));
+        args.addAll(List.of("-c", job.entryClass(), jobsDir.resolve(job.jar()).toString()));
+        args.addAll(job.args().get());
+        String printed = stack.flink.cli().run(args, Duration.ofMinutes(3));
+        Matcher m = SUBMITTED.matcher(printed);
+        if (!m.find()) {
+            throw new IllegalStateException("flink run printed no job id:\n" + printed);
+        }
+        log.accept("  " + job.name() + " job " + m.group(1) + from.map(f -> " restored from " + f).orElse(""));
+        return m.group(1);
     }
 
-    private String awaitCheckpoint() throws InterruptedException {
+    /**
+     * Waits until the consumer group {@code group} has committed the end of {@code topic}: the sources commit
+     * offsets when a checkpoint completes, so by then every record of it is in the job's checkpointed state.
+     */
+    private void awaitCommitted(String group, String topic) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers());
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        try (Admin admin = Admin.create(props)) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+            var end = admin.listOffsets(latest).all().get();
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                if (partitions.stream().allMatch(p -> end.get(p).offset() == 0
+                        || (committed.get(p) != null && committed.get(p).offset() >= end.get(p).offset()))) {
+                    return;
+                }
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException(group + " did not commit the end of " + topic + " within 2 min");
+    }
+
+    /**
+     * The job's newest complete checkpoint on disk: {@code <checkpoints>/<job id>/chk-<n>} with its
+     * {@code _metadata} (written last, so a checkpoint cut short by the crash has none).
+     */
+    private String newestRetainedCheckpoint(String jobId) throws java.io.IOException {
+        Path dir = stack.flink.checkpointsDir().resolve(jobId);
+        try (java.util.stream.Stream<Path> chks = Files.list(dir)) {
+            return chks.filter(p -> p.getFileName().toString().matches("chk-\\d+"))
+                    .filter(p -> Files.isRegularFile(p.resolve("_metadata")))
+                    .max(java.util.Comparator.comparingLong(
+                            p -> Long.parseLong(p.getFileName().toString().substring(4))))
+                    .map(p -> p.toAbsolutePath().toString())
+                    .orElseThrow(() -> new IllegalStateException("no complete checkpoint retained in " + dir));
+        }
+    }
+
+    private String awaitCheckpoint(JobUnderTest job) throws InterruptedException {
+        String id = jobIds.get(job.name());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<String> latest = stack.flink.rest().latestCheckpoint(jobId);
+            Optional<String> latest = stack.flink.rest().latestCheckpoint(id);
             if (latest.isPresent() && !latest.get().isBlank()) {
                 return latest.get();
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("no completed checkpoint of job " + jobId + " within 60 s");
+        throw new IllegalStateException("no completed checkpoint of " + job.name() + " (" + id + ") within 60 s");
     }
 
-    /** Failures (restarts) of the current job so far, from its exception history. */
-    private int jobFailures() {
+    /** Failures (restarts) of the job's current run so far, from its exception history; -1 when unknown. */
+    private int jobFailures(JobUnderTest job) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.flink.url()
-                    + "/jobs/" + jobId + "/exceptions?maxExceptions=1000")).timeout(Duration.ofSeconds(10)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                    + "/jobs/" + jobIds.get(job.name()) + "/exceptions?maxExceptions=1000"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return -1;
             }
@@ -193,8 +369,14 @@ public final class FaultSuite {
         }
     }
 
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private static void deleteRecursively(Path root) {
-        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(root)) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException e) {
             // Leftovers in the temp dir are harmless.

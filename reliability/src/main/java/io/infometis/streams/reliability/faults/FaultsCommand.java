@@ -11,16 +11,17 @@ import picocli.CommandLine.Parameters;
 
 /** {@code bin/faults full|short}: the fault suite on the real local stack. */
 @Command(name = "faults", mixinStandardHelpOptions = true,
-        description = "Runs the probe job on a fresh local stack (free ports, temp dir) and does faults to it under "
-                + "traffic of known ground truth. short: TaskManager kill and upgrade, small data. full: every fault; "
-                + "writes the results into the report file. Exit 0 when every fault ended clean, 1 otherwise.")
+        description = "Runs the three real jobs (order-enrichment, fraud-detection, commerce-metrics) on a fresh "
+                + "local stack (free ports, temp dir) and does faults to them under traffic of known ground truth. "
+                + "short: TaskManager kill, poison barrage and upgrade, small data. full: every fault; writes the "
+                + "results into the report file. Exit 0 when every fault ended clean, 1 otherwise.")
 public final class FaultsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "short or full", defaultValue = "short")
     String form;
 
-    @Option(names = "--probe-jar", required = true, description = "reliability/target/reliability-*-probe.jar")
-    Path probeJar;
+    @Option(names = "--jobs-dir", required = true, description = "where the job jars are: reliability/target/jobs")
+    Path jobsDir;
 
     @Option(names = "--report", description = "Markdown file whose results section the full form replaces")
     Path report;
@@ -37,7 +38,7 @@ public final class FaultsCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
                     "form: expected short or full, got '" + form + "'");
         };
-        List<FaultSuite.Result> results = new FaultSuite(probeJar, plan, System.out::println).run();
+        List<FaultSuite.Result> results = new FaultSuite(jobsDir, plan, System.out::println).run();
         String table = ReliabilityReport.table(results, plan);
         System.out.println(table);
         if (report != null && form.equals("full")) {

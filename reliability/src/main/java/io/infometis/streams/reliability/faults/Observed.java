@@ -2,8 +2,9 @@ package io.infometis.streams.reliability.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infometis.streams.events.EnrichedOrder;
 import io.infometis.streams.events.Topics;
-import io.infometis.streams.reliability.probe.ProbeJob;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,28 +16,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * What the probe really produced, read back from the servers: committed Kafka output per order id
- * ({@code read_committed}: aborted transactions never count), dead letters per key, Elasticsearch documents.
+ * What the order-enrichment job really produced, read back from the servers: its committed Kafka output per
+ * (order id, last event id) ({@code read_committed}: records of aborted transactions never count), dead letters
+ * per key, and the {@code orders} documents.
  */
-record Observed(Map<String, Integer> outputPerOrder, Map<String, Integer> lettersPerKey,
-                Map<String, JsonNode> documents) {
+record Observed(Map<String, Integer> outputs, Map<String, Integer> lettersPerKey, Map<String, JsonNode> documents) {
 
+    static final String INDEX = "orders";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static Observed read(String bootstrapServers, String elasticsearchUrl) {
-        return new Observed(countByKey(bootstrapServers, ProbeJob.OUTPUT.name()),
-                countByKey(bootstrapServers, Topics.DLQ.name()), documents(elasticsearchUrl));
+    static Observed read(String bootstrapServers, String elasticsearchUrl, DeserializationSchema<EnrichedOrder> avro) {
+        Function<ConsumerRecord<byte[], byte[]>, String> outputId = r -> {
+            try {
+                EnrichedOrder o = avro.deserialize(r.value());
+                return GroundTruth.outputId(o.getOrderId(), o.getLastEventId());
+            } catch (IOException | RuntimeException e) {
+                return "<undecodable at " + r.partition() + "/" + r.offset() + ">";
+            }
+        };
+        Function<ConsumerRecord<byte[], byte[]>, String> key =
+                r -> r.key() == null ? "<null>" : new String(r.key(), StandardCharsets.UTF_8);
+        return new Observed(count(bootstrapServers, Topics.ORDERS_ENRICHED.name(), outputId),
+                count(bootstrapServers, Topics.DLQ.name(), key), documents(elasticsearchUrl));
     }
 
-    /** Every committed record of the topic, from the beginning to the end offsets of now. */
-    static Map<String, Integer> countByKey(String bootstrapServers, String topic) {
+    /** Every committed record of the topic, from the beginning to the end offsets of now, counted by {@code id}. */
+    static Map<String, Integer> count(String bootstrapServers, String topic,
+            Function<ConsumerRecord<byte[], byte[]>, String> id) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrapServers);
         props.put("group.id", "fault-suite-" + UUID.randomUUID());
@@ -44,6 +59,7 @@ record Observed(Map<String, Integer> outputPerOrder, Map<String, Integer> letter
         props.put("value.deserializer", ByteArrayDeserializer.class.getName());
         props.put("isolation.level", "read_committed");
         props.put("enable.auto.commit", "false");
+        props.put("max.partition.fetch.bytes", Integer.toString(2 * 1024 * 1024));
         Map<String, Integer> counts = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -53,10 +69,10 @@ record Observed(Map<String, Integer> outputPerOrder, Map<String, Integer> letter
             // read_committed end offsets = the last stable offsets: everything committed so far.
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    counts.merge(r.key() == null ? "<null>" : new String(r.key(), StandardCharsets.UTF_8), 1,
-                            Integer::sum);
+                    counts.merge(id.apply(r), 1, Integer::sum);
                 }
             }
         }
@@ -64,35 +80,20 @@ record Observed(Map<String, Integer> outputPerOrder, Map<String, Integer> letter
     }
 
     static Map<String, JsonNode> documents(String elasticsearchUrl) {
-        Map<String, JsonNode> docs = new HashMap<>();
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(elasticsearchUrl + "/" + ProbeJob.INDEX + "/_search?size=10000"))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return docs;
-            }
-            for (JsonNode hit : JSON.readTree(response.body()).path("hits").path("hits")) {
-                docs.put(hit.path("_id").asText(), hit.path("_source"));
-            }
-        } catch (java.io.IOException e) {
-            return docs;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return docs;
+        return Documents.all(elasticsearchUrl, INDEX);
     }
 
     /** Compares with the ground truth. */
     Verdict against(GroundTruth truth) {
         int lost = 0;
         int duplicates = 0;
-        for (Map.Entry<String, Integer> e : truth.eventsPerOrder.entrySet()) {
-            int seen = outputPerOrder.getOrDefault(e.getKey(), 0);
-            lost += Math.max(0, e.getValue() - seen);
-            duplicates += Math.max(0, seen - e.getValue());
+        for (String expected : truth.expectedOutputs) {
+            int seen = outputs.getOrDefault(expected, 0);
+            lost += seen == 0 ? 1 : 0;
+            duplicates += Math.max(0, seen - 1);
         }
-        int unexpected = (int) outputPerOrder.keySet().stream().filter(k -> !truth.eventsPerOrder.containsKey(k)).count();
+        int unexpected = outputs.entrySet().stream().filter(e -> !truth.expectedOutputs.contains(e.getKey()))
+                .mapToInt(Map.Entry::getValue).sum();
         int lettersLost = 0;
         int letterDuplicates = 0;
         for (String key : truth.poisonKeys) {
@@ -100,30 +101,46 @@ record Observed(Map<String, Integer> outputPerOrder, Map<String, Integer> letter
             lettersLost += seen == 0 ? 1 : 0;
             letterDuplicates += Math.max(0, seen - 1);
         }
+        int unexpectedLetters = lettersPerKey.entrySet().stream().filter(e -> !truth.poisonKeys.contains(e.getKey()))
+                .mapToInt(Map.Entry::getValue).sum();
         int missingDocs = 0;
         int staleDocs = 0;
-        for (Map.Entry<String, Long> e : truth.newestAmount.entrySet()) {
+        for (Map.Entry<String, GroundTruth.Newest> e : truth.newestByOrder.entrySet()) {
             JsonNode doc = documents.get(e.getKey());
             if (doc == null) {
                 missingDocs++;
-            } else if (doc.path("amount").asLong() != e.getValue()
-                    || doc.path("version").asInt() != truth.eventsPerOrder.get(e.getKey())) {
+            } else if (!isNewest(doc, e.getValue(), truth.tierByUser.get(e.getValue().userId()))) {
                 staleDocs++;
             }
         }
-        int extraDocs = (int) documents.keySet().stream().filter(k -> !truth.newestAmount.containsKey(k)).count();
-        int outputRecords = outputPerOrder.values().stream().mapToInt(Integer::intValue).sum();
+        int extraDocs = (int) documents.keySet().stream().filter(k -> !truth.newestByOrder.containsKey(k)).count();
+        int outputRecords = outputs.values().stream().mapToInt(Integer::intValue).sum();
         int letters = lettersPerKey.values().stream().mapToInt(Integer::intValue).sum();
         return new Verdict(truth.events(), truth.poisonKeys.size(), outputRecords, letters, documents.size(),
-                lost + unexpected, duplicates, lettersLost, letterDuplicates, missingDocs + extraDocs, staleDocs);
+                lost, duplicates, unexpected, lettersLost, letterDuplicates, unexpectedLetters,
+                missingDocs + extraDocs, staleDocs);
     }
 
-    /** The numbers the report shows; {@link #clean()} when nothing is lost, duplicated or stale. */
+    /** The document shows the order's newest event, enriched with its customer's profile. */
+    private static boolean isNewest(JsonNode doc, GroundTruth.Newest newest, String tier) {
+        return newest.eventId().equals(doc.path("last_event_id").asText())
+                && newest.status().equals(doc.path("status").asText())
+                && newest.amount() == doc.path("amount").asLong()
+                && newest.userId().equals(doc.path("user_id").asText())
+                && doc.path("enriched").asBoolean(false)
+                && tier.equals(doc.path("customer_tier").asText());
+    }
+
+    /**
+     * The numbers the report shows; {@link #clean()} when nothing is lost, duplicated, unexpected or stale.
+     * {@code lost}/{@code duplicates}/{@code unexpected} count enriched records; the letter counts are per key.
+     */
     record Verdict(int eventsIn, int poisonIn, int outputRecords, int deadLetters, int documents, int lost,
-                   int duplicates, int lettersLost, int letterDuplicates, int documentsWrong, int documentsStale) {
+                   int duplicates, int unexpected, int lettersLost, int letterDuplicates, int unexpectedLetters,
+                   int documentsWrong, int documentsStale) {
         boolean clean() {
-            return lost == 0 && duplicates == 0 && lettersLost == 0 && letterDuplicates == 0 && documentsWrong == 0
-                    && documentsStale == 0;
+            return lost == 0 && duplicates == 0 && unexpected == 0 && lettersLost == 0 && letterDuplicates == 0
+                    && unexpectedLetters == 0 && documentsWrong == 0 && documentsStale == 0;
         }
     }
 }

@@ -12,19 +12,29 @@ final class ReliabilityReport {
     static String table(List<FaultSuite.Result> results, FaultSuite.Plan plan) {
         StringBuilder md = new StringBuilder();
         md.append("Measured ").append(Instant.now().toString(), 0, 16).append(" UTC, ")
-                .append(plan.ordersPerBatch()).append(" orders (2 events each) per fault, Elasticsearch outage ")
+                .append("the real order-enrichment job (").append(plan.ordersPerBatch())
+                .append(" orders, 2 events each, per fault), fraud-detection and commerce-metrics jobs (generator ")
+                .append("traffic, ").append(plan.generatedEventsPerSlice())
+                .append(" background events per fault), Elasticsearch outage ")
                 .append(seconds(plan.elasticsearchOutage())).append(", on the 2-core machine. Counts are cumulative ")
-                .append("(all traffic so far).\n\n");
-        md.append("| fault | events in | poison in | committed out | dead letters | ES docs | lost | duplicates | "
-                + "letters lost / duplicated | docs missing / stale | job failures | caught up after | verdict |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("(all traffic so far). For order-enrichment, \"expected\" counts order events ")
+                .append("(one enriched record each); for fraud-detection, the injected scenarios that are due ")
+                .append("(ended 45 min of event time before the newest event sent), for commerce-metrics the metric ")
+                .append("ids of due windows; there ")
+                .append("\"out\" counts every committed record, due or not yet.\n\n");
+        md.append("| fault | job | expected | poison in | out (committed) | dead letters | ES docs | lost | "
+                + "duplicates | unexpected | letters lost / duplicated / unexpected | docs missing / stale | "
+                + "job failures | caught up after | verdict |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (FaultSuite.Result r : results) {
             Observed.Verdict v = r.verdict();
-            md.append("| ").append(r.fault().description).append(" | ").append(v.eventsIn()).append(" | ")
+            md.append("| ").append(r.fault().description).append(" | ").append(r.job()).append(" | ")
+                    .append(v.eventsIn()).append(" | ")
                     .append(v.poisonIn()).append(" | ").append(v.outputRecords()).append(" | ").append(v.deadLetters())
                     .append(" | ").append(v.documents()).append(" | ").append(v.lost()).append(" | ")
-                    .append(v.duplicates()).append(" | ").append(v.lettersLost()).append(" / ")
-                    .append(v.letterDuplicates()).append(" | ").append(v.documentsWrong()).append(" / ")
+                    .append(v.duplicates()).append(" | ").append(v.unexpected()).append(" | ")
+                    .append(v.lettersLost()).append(" / ").append(v.letterDuplicates()).append(" / ")
+                    .append(v.unexpectedLetters()).append(" | ").append(v.documentsWrong()).append(" / ")
                     .append(v.documentsStale()).append(" | ").append(r.jobFailures() < 0 ? "?" : r.jobFailures())
                     .append(" | ").append(seconds(r.catchUp())).append(" | ")
                     .append(r.converged() ? "clean" : "NOT CLEAN").append(" |\n");
