@@ -15,7 +15,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class MicroBenchmarks {
 
     private static final List<Class<?>> BENCHMARKS =
-            List.of(AvroDecodeBenchmark.class, DocumentSerializationBenchmark.class, RuleEvaluationBenchmark.class);
+            List.of(AvroDecodeBenchmark.class, DocumentSerializationBenchmark.class, RuleEvaluationBenchmark.class,
+                    CepPatternBenchmark.class);
 
     private MicroBenchmarks() {}
 
