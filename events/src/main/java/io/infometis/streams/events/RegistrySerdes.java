@@ -41,9 +41,10 @@ public final class RegistrySerdes {
         return clientProperties;
     }
 
+    /** Registers the schema under {@code <topic>-value} on first use (retrying Apicurio's concurrent-registration 409). */
     public <T extends SpecificRecord> SerializationSchema<T> serializer(Class<T> type, TopicSpec topic) {
-        return ConfluentRegistryAvroSerializationSchema.forSpecific(
-                type, topic.valueSubject(), registryUrl, new HashMap<>(clientProperties));
+        return new RetryingFirstRegistration<>(ConfluentRegistryAvroSerializationSchema.forSpecific(
+                type, topic.valueSubject(), registryUrl, new HashMap<>(clientProperties)));
     }
 
     public <T extends SpecificRecord> DeserializationSchema<T> deserializer(Class<T> type) {

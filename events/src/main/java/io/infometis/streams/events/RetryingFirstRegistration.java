@@ -1,0 +1,62 @@
+package io.infometis.streams.events;
+
+import java.util.Objects;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+
+/**
+ * Retries a serialization whose schema registration was refused with HTTP 409 "already exists". Why: Apicurio's
+ * Confluent-compatible API answers the losing side of two concurrent first registrations of one subject with 409
+ * instead of the new schema's id (Confluent's registry returns the id), so parallel writers starting together
+ * (Flink subtasks, a job and a generator) failed once at random. The retry registers again and gets the id of the
+ * schema that now exists. Any other failure, and a 409 that persists, is thrown as it was.
+ */
+final class RetryingFirstRegistration<T> implements SerializationSchema<T> {
+
+    private static final long serialVersionUID = 1L;
+    static final int ATTEMPTS = 5;
+
+    private final SerializationSchema<T> delegate;
+
+    RetryingFirstRegistration(SerializationSchema<T> delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    @Override
+    public void open(InitializationContext context) throws Exception {
+        delegate.open(context);
+    }
+
+    @Override
+    public byte[] serialize(T element) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return delegate.serialize(element);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isConcurrentRegistration(e)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** A registry client exception with status 409 somewhere in the cause chain (matched by name: it is shaded). */
+    static boolean isConcurrentRegistration(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().equals("RestClientException") && t.getMessage() != null
+                    && t.getMessage().contains("error code: 409")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a schema registration", e);
+        }
+    }
+}
