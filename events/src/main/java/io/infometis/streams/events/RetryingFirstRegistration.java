@@ -4,11 +4,12 @@ import java.util.Objects;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 
 /**
- * Retries a serialization whose schema registration was refused with HTTP 409 "already exists". Why: Apicurio's
+ * Retries a serialization whose schema registration lost a race with another writer. Why: Apicurio's
  * Confluent-compatible API answers the losing side of two concurrent first registrations of one subject with 409
- * instead of the new schema's id (Confluent's registry returns the id), so parallel writers starting together
- * (Flink subtasks, a job and a generator) failed once at random. The retry registers again and gets the id of the
- * schema that now exists. Any other failure, and a 409 that persists, is thrown as it was.
+ * "already exists" instead of the new schema's id (Confluent's registry returns the id), or, with its embedded H2
+ * storage, with a lock timeout; parallel writers starting together (Flink subtasks, a job and a generator) failed
+ * once at random. The retry registers again and gets the id of the schema that now exists. Any other failure, and
+ * a race refusal that persists, is thrown as it was.
  */
 final class RetryingFirstRegistration<T> implements SerializationSchema<T> {
 
@@ -40,11 +41,15 @@ final class RetryingFirstRegistration<T> implements SerializationSchema<T> {
         }
     }
 
-    /** A registry client exception with status 409 somewhere in the cause chain (matched by name: it is shaded). */
+    /**
+     * A registry client exception in the cause chain (matched by name: the client is shaded) that says 409 or a
+     * storage lock timeout.
+     */
     static boolean isConcurrentRegistration(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getSimpleName().equals("RestClientException") && t.getMessage() != null
-                    && t.getMessage().contains("error code: 409")) {
+            String message = t.getMessage();
+            if (t.getClass().getSimpleName().equals("RestClientException") && message != null
+                    && (message.contains("error code: 409") || message.contains("Timeout trying to lock"))) {
                 return true;
             }
         }

@@ -43,6 +43,21 @@ class RetryingFirstRegistrationTest {
     }
 
     @Test
+    void aStorageLockTimeoutOfTheRegistryIsRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        SerializationSchema<String> schema = new RetryingFirstRegistration<>(element -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new RuntimeException(new RestClientException("org.h2.jdbc.JdbcSQLTimeoutException: Timeout "
+                        + "trying to lock table {0}; SQL statement: INSERT INTO sequences ...; error code: 0"));
+            }
+            return element.getBytes();
+        });
+
+        assertThat(schema.serialize("v")).isEqualTo("v".getBytes());
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
     void otherRegistryErrorsAreThrownAtOnce() {
         AtomicInteger calls = new AtomicInteger();
         SerializationSchema<String> schema = new RetryingFirstRegistration<>(failingTimes(1, 401, calls));
