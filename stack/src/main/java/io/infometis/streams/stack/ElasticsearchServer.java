@@ -28,6 +28,7 @@ public final class ElasticsearchServer implements StackComponent {
     private final int httpPort;
     private final int transportPort;
     private final ElasticsearchSecurity security;
+    private String heap = "512m";
     private ManagedProcess process;
 
     public ElasticsearchServer(StackLayout layout, int httpPort, int transportPort) {
@@ -50,6 +51,15 @@ public final class ElasticsearchServer implements StackComponent {
 
     public boolean secured() {
         return security != null;
+    }
+
+    /** The JVM heap ({@code -Xms} = {@code -Xmx}), e.g. {@code 2g}; 512m unless set, enough for the local stack. */
+    public ElasticsearchServer heap(String heap) {
+        if (heap == null || !heap.matches("[1-9][0-9]*[mg]")) {
+            throw new IllegalArgumentException("elasticsearch: heap must look like 512m or 2g, got: " + heap);
+        }
+        this.heap = heap;
+        return this;
     }
 
     @Override
@@ -91,7 +101,7 @@ public final class ElasticsearchServer implements StackComponent {
                 .env("ES_JAVA_HOME", System.getProperty("java.home"))
                 .env("ES_PATH_CONF", config.toString())
                 .env("ES_TMPDIR", dir.resolve("tmp").toString())
-                .env("ES_JAVA_OPTS", "-Xms512m -Xmx512m")
+                .env("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap)
                 // The start script runs bin/elasticsearch-keystore relative to the working dir.
                 .workDir(esHome)
                 .readiness(readiness(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))

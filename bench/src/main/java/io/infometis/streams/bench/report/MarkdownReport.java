@@ -85,7 +85,7 @@ public final class MarkdownReport {
         line("| load average (1 min) at the end | " + fixed(r.loadAtEnd, 2) + " |");
         line("");
         line("The servers are the local stack's (`stack` module): Kafka 3.9.1 (KRaft, 1 GB heap), Apicurio Registry");
-        line("2.4.2, Elasticsearch 7.17.29 (512 MB heap), each its own JVM started with the stack's fast-start flags");
+        line("2.4.2, Elasticsearch 7.17.29 (2 GB heap), each its own JVM started with the stack's fast-start flags");
         line("(`-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`: C1 only, which lowers their peak speed; the harness states");
         line("it rather than tuning them differently from what developers run). Flink runs as a MiniCluster inside the");
         line("harness JVM (C2, G1). Stack ready in " + fixed(r.stackStartSeconds, 1) + " s.");

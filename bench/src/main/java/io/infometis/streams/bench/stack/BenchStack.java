@@ -24,7 +24,9 @@ import java.util.stream.Stream;
 /**
  * The benchmark's own real stack: Kafka, the registry and Elasticsearch on free ports in a temp dir, never the
  * developer's {@code bin/stack} (a benchmark must not share its servers with anything else). Kafka gets a 1 GB heap
- * for a backlog of millions; the servers keep the stack's fast-start JVM flags, which the report states.
+ * for a backlog of millions, Elasticsearch 2 GB (with the stack's 512 MB the bulk-loop ceiling's parallel bulk
+ * requests tripped its parent circuit breaker); the servers keep the stack's fast-start JVM flags, which the
+ * report states.
  */
 public final class BenchStack implements AutoCloseable {
 
@@ -51,7 +53,7 @@ public final class BenchStack implements AutoCloseable {
         int[] ports = Ports.free(5);
         KafkaBroker kafka = new KafkaBroker(layout, ports[0], ports[1], Topics.all(), "1g");
         SchemaRegistryServer registry = new SchemaRegistryServer(layout, ports[2]);
-        ElasticsearchServer es = new ElasticsearchServer(layout, ports[3], ports[4]);
+        ElasticsearchServer es = new ElasticsearchServer(layout, ports[3], ports[4]).heap("2g");
         LocalStack stack = new LocalStack(List.of(kafka, registry, es)).stopOnJvmExit();
         long begin = System.nanoTime();
         stack.start();
