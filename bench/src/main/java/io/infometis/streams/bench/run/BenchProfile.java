@@ -55,7 +55,7 @@ public record BenchProfile(
     }
 
     public static BenchProfile full() {
-        return new BenchProfile("full", 2_000_000, 500_000, 1000, List.of(1, 2), Duration.ofMinutes(20),
+        return new BenchProfile("full", 4_000_000, 500_000, 1000, List.of(1, 2), Duration.ofMinutes(20),
                 2, 3, 5, Duration.ofSeconds(2), Duration.ofSeconds(60), 1_000_000,
                 Duration.ofMinutes(3));
     }
