@@ -91,7 +91,7 @@ final class FaultStack implements AutoCloseable {
      * What every job gets. {@code source.idleness} is longer than the suite's longest Kafka outage on purpose: a
      * partition silent for longer is declared idle, and when the partitions resume one after another the first to
      * deliver moves the watermark past the others' backlog, whose events then go to the dlq as late (seen with the
-     * 30 s default after a broker restart on a loaded machine: five alerts missing, their events in the dlq). The
+     * 30 s default after a broker restart on a loaded machine: five alerts missing, five unexpected dead letters). The
      * operations runbook gives the same rule for production.
      */
     List<String> jobArgs() {
