@@ -19,9 +19,9 @@ class RetryingFirstRegistrationTest {
     }
 
     private static RuntimeException refused(int code) {
+        String message = code == 409 ? "An artifact with ID 'x-value' in group 'null' already exists." : "Unauthorized";
         return new RuntimeException("Failed to serialize schema registry.", new IOException(
-                "Could not register schema in registry", new RestClientException("An artifact with ID 'x-value' "
-                        + "in group 'null' already exists.; error code: " + code)));
+                "Could not register schema in registry", new RestClientException(message + "; error code: " + code)));
     }
 
     private static SerializationSchema<String> failingTimes(int failures, int code, AtomicInteger calls) {
@@ -40,6 +40,21 @@ class RetryingFirstRegistrationTest {
 
         assertThat(bytes).isEqualTo("v".getBytes());
         assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void anAlreadyExistingArtifactVersionIsRetriedWhateverItsErrorCode() {
+        AtomicInteger calls = new AtomicInteger();
+        SerializationSchema<String> schema = new RetryingFirstRegistration<>(element -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new RuntimeException(new RestClientException("An artifact version 'null' for artifact ID "
+                        + "'race-2-value' in group 'null' already exists.; error code: 0"));
+            }
+            return element.getBytes();
+        });
+
+        assertThat(schema.serialize("v")).isEqualTo("v".getBytes());
+        assertThat(calls).hasValue(2);
     }
 
     @Test
@@ -62,8 +77,7 @@ class RetryingFirstRegistrationTest {
         AtomicInteger calls = new AtomicInteger();
         SerializationSchema<String> schema = new RetryingFirstRegistration<>(failingTimes(1, 401, calls));
 
-        assertThatThrownBy(() -> schema.serialize("v")).hasRootCauseMessage(
-                "An artifact with ID 'x-value' in group 'null' already exists.; error code: 401");
+        assertThatThrownBy(() -> schema.serialize("v")).hasRootCauseMessage("Unauthorized; error code: 401");
         assertThat(calls).hasValue(1);
     }
 
