@@ -125,16 +125,17 @@ public final class FaultSuite {
             generated = new GeneratedTraffic(s.kafka.bootstrapServers(), s.registry.url(),
                     plan.generatedEventsPerSlice() * (plan.faults().size() + 1), plan.faults().size() + 1);
             expectedMetrics = MetricsObserved.Expected.of(generated.goodRecords());
+            boolean kafkaRestart = plan.faults().contains(Fault.KAFKA_RESTART);
             jobs = List.of(
                     new JobUnderTest(ENRICHMENT, ENRICHMENT_JAR, "io.infometis.streams.enrichment.OrderEnrichmentJob",
-                            s::jobArgs, () -> Observed.read(s.kafka.bootstrapServers(), s.elasticsearch.url(),
+                            () -> s.jobArgs(kafkaRestart), () -> Observed.read(s.kafka.bootstrapServers(), s.elasticsearch.url(),
                                     enrichedOrders).against(truth)),
                     new JobUnderTest(FRAUD, FRAUD_JAR, "io.infometis.streams.fraud.FraudDetectionJob",
-                            () -> concat(s.jobArgs(), GeneratedTraffic.topicArgs(GeneratedTraffic.FRAUD_DLQ)),
+                            () -> concat(s.jobArgs(kafkaRestart), GeneratedTraffic.topicArgs(GeneratedTraffic.FRAUD_DLQ)),
                             () -> FraudObserved.read(s.kafka.bootstrapServers(), s.elasticsearch.url(), alerts)
                                     .against(generated)),
                     new JobUnderTest(METRICS, METRICS_JAR, "io.infometis.streams.metrics.CommerceMetricsJob",
-                            () -> concat(concat(s.jobArgs(), GeneratedTraffic.topicArgs(GeneratedTraffic.METRICS_DLQ)),
+                            () -> concat(concat(s.jobArgs(kafkaRestart), GeneratedTraffic.topicArgs(GeneratedTraffic.METRICS_DLQ)),
                                     List.of("--topic.commerce-metrics", GeneratedTraffic.METRICS_OUTPUT)),
                             () -> MetricsObserved.read(s.kafka.bootstrapServers(), s.elasticsearch.url(), metrics)
                                     .against(generated, expectedMetrics)));
