@@ -66,18 +66,10 @@ record FraudObserved(Map<String, Integer> alertsById, Map<String, GeneratedTraff
         int unexpected = (int) alertsById.keySet().stream()
                 .filter(id -> !detectionById.containsKey(id) || !all.contains(detectionById.get(id))).count();
 
-        Map<String, Integer> expectedLetters = new HashMap<>();
-        traffic.badKeysSent().forEach(k -> expectedLetters.merge(k, 1, Integer::sum));
-        Set<String> allBad = traffic.allBadKeys();
-        int lettersLost = 0;
-        int letterDuplicates = 0;
-        for (Map.Entry<String, Integer> e : expectedLetters.entrySet()) {
-            int seen = lettersPerKey.getOrDefault(e.getKey(), 0);
-            lettersLost += Math.max(0, e.getValue() - seen);
-            letterDuplicates += Math.max(0, seen - e.getValue());
-        }
-        int unexpectedLetters = lettersPerKey.entrySet().stream().filter(e -> !allBad.contains(e.getKey()))
-                .mapToInt(Map.Entry::getValue).sum();
+        GeneratedTraffic.Letters tally = traffic.letters(lettersPerKey);
+        int lettersLost = tally.lost();
+        int letterDuplicates = tally.duplicates();
+        int unexpectedLetters = tally.unexpected();
 
         int missingDocs = (int) alertsById.keySet().stream().filter(id -> !documents.containsKey(id)).count();
         int extraDocs = (int) documents.keySet().stream().filter(id -> !alertsById.containsKey(id)).count();
@@ -91,7 +83,7 @@ record FraudObserved(Map<String, Integer> alertsById, Map<String, GeneratedTraff
         }
         int outputRecords = alertsById.values().stream().mapToInt(Integer::intValue).sum();
         int letters = lettersPerKey.values().stream().mapToInt(Integer::intValue).sum();
-        return new Observed.Verdict(due.size(), expectedLetters.values().stream().mapToInt(Integer::intValue).sum(),
+        return new Observed.Verdict(due.size(), traffic.badKeysSent().size(),
                 outputRecords, letters, documents.size(), lost, duplicates, unexpected, lettersLost,
                 letterDuplicates, unexpectedLetters, missingDocs + extraDocs, staleDocs);
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -160,6 +161,25 @@ final class GeneratedTraffic {
     }
 
     /** Every bad record key of the run on the topics the job reads. */
+    /** Dead letters against the bad records sent: per key, how many are missing, seen twice, or not bad at all. */
+    record Letters(int lost, int duplicates, int unexpected) {}
+
+    Letters letters(Map<String, Integer> lettersPerKey) {
+        Map<String, Integer> expected = new HashMap<>();
+        badKeysSent().forEach(k -> expected.merge(k, 1, Integer::sum));
+        int lost = 0;
+        int duplicates = 0;
+        for (Map.Entry<String, Integer> e : expected.entrySet()) {
+            int seen = lettersPerKey.getOrDefault(e.getKey(), 0);
+            lost += Math.max(0, e.getValue() - seen);
+            duplicates += Math.max(0, seen - e.getValue());
+        }
+        Set<String> allBad = allBadKeys();
+        int unexpected = lettersPerKey.entrySet().stream().filter(e -> !allBad.contains(e.getKey()))
+                .mapToInt(Map.Entry::getValue).sum();
+        return new Letters(lost, duplicates, unexpected);
+    }
+
     Set<String> allBadKeys() {
         Set<String> keys = new java.util.HashSet<>();
         truth.badRecords().stream().filter(b -> READ.contains(b.topic())).forEach(b -> keys.add(b.key()));

@@ -167,18 +167,10 @@ record MetricsObserved(Map<String, Integer> recordsByIdAndUpdate, Map<String, Co
         }
         unexpected += (int) recordsByIdAndUpdate.keySet().stream().filter(k -> k.startsWith("<undecodable")).count();
 
-        Map<String, Integer> expectedLetters = new HashMap<>();
-        traffic.badKeysSent().forEach(k -> expectedLetters.merge(k, 1, Integer::sum));
-        Set<String> allBad = traffic.allBadKeys();
-        int lettersLost = 0;
-        int letterDuplicates = 0;
-        for (Map.Entry<String, Integer> e : expectedLetters.entrySet()) {
-            int seen = lettersPerKey.getOrDefault(e.getKey(), 0);
-            lettersLost += Math.max(0, e.getValue() - seen);
-            letterDuplicates += Math.max(0, seen - e.getValue());
-        }
-        int unexpectedLetters = lettersPerKey.entrySet().stream().filter(e -> !allBad.contains(e.getKey()))
-                .mapToInt(Map.Entry::getValue).sum();
+        GeneratedTraffic.Letters tally = traffic.letters(lettersPerKey);
+        int lettersLost = tally.lost();
+        int letterDuplicates = tally.duplicates();
+        int unexpectedLetters = tally.unexpected();
 
         int missingDocs = (int) newestById.keySet().stream().filter(id -> !documents.containsKey(id)).count();
         int extraDocs = (int) documents.keySet().stream().filter(id -> !newestById.containsKey(id)).count();
@@ -192,7 +184,7 @@ record MetricsObserved(Map<String, Integer> recordsByIdAndUpdate, Map<String, Co
         }
         int outputRecords = recordsByIdAndUpdate.values().stream().mapToInt(Integer::intValue).sum();
         int letters = lettersPerKey.values().stream().mapToInt(Integer::intValue).sum();
-        return new Observed.Verdict(due.size(), expectedLetters.values().stream().mapToInt(Integer::intValue).sum(),
+        return new Observed.Verdict(due.size(), traffic.badKeysSent().size(),
                 outputRecords, letters, documents.size(), lost, duplicates, unexpected, lettersLost,
                 letterDuplicates, unexpectedLetters, missingDocs + extraDocs, staleDocs);
     }
