@@ -13,6 +13,7 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -22,8 +23,16 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class HotMethods implements AutoCloseable {
 
-    /** One method and its share of the samples. */
+    /** One method (or thread) and its share of the samples. */
     public record Hot(String method, double share) {}
+
+    /**
+     * The hottest methods, and the threads the samples were taken on: which operator chain (Flink names a task's
+     * thread after it) or which other part of the JVM the time went to.
+     */
+    public record Profile(List<Hot> methods, List<Hot> threads) {
+        public static final Profile NONE = new Profile(List.of(), List.of());
+    }
 
     private final Recording recording;
 
@@ -38,13 +47,14 @@ public final class HotMethods implements AutoCloseable {
         return new HotMethods(recording);
     }
 
-    /** Stops the recording and returns the {@code top} methods by share of execution samples. */
-    public List<Hot> stop(int top) throws IOException {
+    /** Stops the recording and returns the {@code top} methods and threads by share of execution samples. */
+    public Profile stop(int top) throws IOException {
         Path file = Files.createTempFile("bench-", ".jfr");
         try {
             recording.stop();
             recording.dump(file);
             Map<String, Integer> counts = new HashMap<>();
+            Map<String, Integer> threads = new HashMap<>();
             int total = 0;
             for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
                 if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null
@@ -54,16 +64,33 @@ public final class HotMethods implements AutoCloseable {
                 RecordedFrame frame = event.getStackTrace().getFrames().get(0);
                 counts.merge(readable(frame.getMethod().getType().getName()) + "." + frame.getMethod().getName(),
                         1, Integer::sum);
+                RecordedThread thread = event.getThread("sampledThread");
+                threads.merge(thread == null ? "?" : threadGroup(thread.getJavaName()), 1, Integer::sum);
                 total++;
             }
-            List<Hot> hot = new ArrayList<>();
-            int samples = total;
-            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
-                    .limit(top).forEach(e -> hot.add(new Hot(e.getKey(), e.getValue() / (double) samples)));
-            return hot;
+            return new Profile(top(counts, total, top), top(threads, total, top));
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    private static List<Hot> top(Map<String, Integer> counts, int total, int top) {
+        List<Hot> hot = new ArrayList<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+                .limit(top).forEach(e -> hot.add(new Hot(e.getKey(), e.getValue() / (double) total)));
+        return hot;
+    }
+
+    /**
+     * A thread's name without its instance suffix, so the subtasks of one Flink task ("... (2/2)#0") and the
+     * threads of one pool ("pool-3-thread-7") add up; long task names (a whole operator chain) are shortened.
+     */
+    static String threadGroup(String name) {
+        if (name == null) {
+            return "?";
+        }
+        String group = name.replaceAll(" \\(\\d+/\\d+\\)(#\\d+)?$", "").replaceAll("-\\d+$", "-N");
+        return group.length() > 120 ? group.substring(0, 117) + "..." : group;
     }
 
     /** Lambda classes carry a per-run hash in their name; without it the same lambda reads the same every run. */
