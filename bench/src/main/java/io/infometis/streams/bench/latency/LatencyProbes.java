@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,23 +44,32 @@ final class LatencyProbes {
     /** One output seen: the input event(s) that produced it, and when it was seen. */
     record Observation(List<String> eventIds, long seenAt) {}
 
-    /** seenAt minus the latest CreateTime of the observation's events; observations of unknown events are skipped. */
+    /**
+     * seenAt minus the latest CreateTime of the observation's events, once per set of events: its first output.
+     * Later outputs of the same events are not their latency: the enrichment job writes an order again when its
+     * customer's profile changes (caused by the profile, which may come minutes later), and a replay after a
+     * restart repeats what was seen. Observations of unknown events are skipped.
+     */
     static List<Long> latencies(List<Observation> observations, Map<String, Long> createTimes) {
-        List<Long> millis = new ArrayList<>();
+        Map<List<String>, Long> firstSeen = new HashMap<>();
         synchronized (observations) {
             for (Observation o : observations) {
-                long created = Long.MIN_VALUE;
-                for (String id : o.eventIds()) {
-                    Long t = createTimes.get(id);
-                    if (t != null) {
-                        created = Math.max(created, t);
-                    }
-                }
-                if (created != Long.MIN_VALUE) {
-                    millis.add(o.seenAt() - created);
-                }
+                firstSeen.merge(o.eventIds(), o.seenAt(), Math::min);
             }
         }
+        List<Long> millis = new ArrayList<>();
+        firstSeen.forEach((eventIds, seenAt) -> {
+            long created = Long.MIN_VALUE;
+            for (String id : eventIds) {
+                Long t = createTimes.get(id);
+                if (t != null) {
+                    created = Math.max(created, t);
+                }
+            }
+            if (created != Long.MIN_VALUE) {
+                millis.add(seenAt - created);
+            }
+        });
         return millis;
     }
 
