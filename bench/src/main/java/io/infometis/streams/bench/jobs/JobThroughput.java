@@ -24,15 +24,21 @@ public final class JobThroughput {
 
     private final Map<String, Long> pids;
     private final Map<String, CheckpointStats> checkpoints = new LinkedHashMap<>();
-    private final Map<String, List<HotMethods.Hot>> profiles = new LinkedHashMap<>();
+    private final Map<String, HotMethods.Profile> profiles = new LinkedHashMap<>();
+    private final Map<String, String> stateBackends = new LinkedHashMap<>();
 
     public JobThroughput(Map<String, Long> pids) {
         this.pids = pids;
     }
 
-    /** The hottest methods of every run so far (JFR samples of this JVM), by "name p&lt;parallelism&gt;". */
-    public Map<String, List<HotMethods.Hot>> profiles() {
+    /** The hottest methods and threads of every run so far (JFR samples of this JVM), by "name p&lt;parallelism&gt;". */
+    public Map<String, HotMethods.Profile> profiles() {
         return profiles;
+    }
+
+    /** The state backend of every run so far, as Flink reports it, by "name p&lt;parallelism&gt;". */
+    public Map<String, String> stateBackends() {
+        return stateBackends;
     }
 
     /** Checkpoint statistics of every run so far, by "name p&lt;parallelism&gt;". */
@@ -71,6 +77,7 @@ public final class JobThroughput {
                     Throughput t = Throughput.between(name, parallelism, read - atStart, start, CpuSample.take(pids),
                             "bench");
                     checkpoints.put(name + " p" + parallelism, running.checkpoints());
+                    stateBackends.put(name + " p" + parallelism, running.stateBackend());
                     profiles.put(name + " p" + parallelism, profile.stop(TOP_METHODS));
                     return t;
                 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -11,6 +13,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.client.JobStatusMessage;
@@ -20,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infometis.streams.bench.measure.CheckpointStats;
 import io.infometis.streams.bench.measure.SourceProgress;
+import io.infometis.streams.stack.InfometisHome;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,10 +31,17 @@ import java.net.http.HttpResponse;
 
 /**
  * A job running on a fresh MiniCluster in this JVM, started through a {@link JobLauncher} on its own thread
- * (its {@code execute} blocks there); closing it cancels the job and stops the cluster. The cluster reports its
- * Kafka sources' progress to {@link SourceProgress}.
+ * (its {@code execute} blocks there); closing it cancels the job and stops the cluster. The cluster runs with the
+ * deployed state backend and checkpoint settings ({@link DeployedSettings}) and reports its Kafka sources' progress
+ * to {@link SourceProgress}.
  */
 public final class MiniClusterJob implements AutoCloseable {
+
+    /**
+     * Managed memory (RocksDB's block cache and write buffers) per slot, as a slot of the deployed TaskManager gets:
+     * flink-conf's 2048m process size leaves about 1.6 GB of Flink memory, 40% of it managed, over 4 slots.
+     */
+    public static final MemorySize MANAGED_MEMORY_PER_SLOT = MemorySize.parse("160m");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,9 +49,14 @@ public final class MiniClusterJob implements AutoCloseable {
     private final Path checkpointDir;
     private final Thread runner;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final String name;
+    private final Set<Thread> threadsBefore;
 
-    private MiniClusterJob(MiniCluster cluster, Path checkpointDir, JobLauncher job, String name) {
+    private MiniClusterJob(MiniCluster cluster, Path checkpointDir, JobLauncher job, String name,
+                           Set<Thread> threadsBefore) {
         this.cluster = cluster;
+        this.name = name;
+        this.threadsBefore = threadsBefore;
         this.checkpointDir = checkpointDir;
         this.runner = new Thread(() -> {
             try {
@@ -63,13 +79,19 @@ public final class MiniClusterJob implements AutoCloseable {
     public static MiniClusterJob start(String name, int parallelism, JobLauncher job, Configuration jobSettings)
             throws Exception {
         SourceProgress.reset();
+        Set<Thread> threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
         Path checkpointDir = Files.createTempDirectory("bench-checkpoints-");
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(configuration(parallelism, checkpointDir)).setNumTaskManagers(1)
                 .setNumSlotsPerTaskManager(parallelism).build());
         cluster.start();
-        MiniClusterContext.install(cluster, parallelism, jobSettings);
-        MiniClusterJob running = new MiniClusterJob(cluster, checkpointDir, job, name);
+        // As `flink run` reads the cluster's config.yaml: the job sees the deployed checkpoint settings too (the
+        // interval, mode and pauses are the client's to set); the run's own settings override them.
+        Configuration settings = new Configuration();
+        DeployedSettings.of(InfometisHome.locate()).applyTo(settings);
+        settings.addAll(jobSettings);
+        MiniClusterContext.install(cluster, parallelism, settings);
+        MiniClusterJob running = new MiniClusterJob(cluster, checkpointDir, job, name, threadsBefore);
         running.runner.start();
         return running;
     }
@@ -106,6 +128,26 @@ public final class MiniClusterJob implements AutoCloseable {
             return failures;
         } catch (Exception e) {
             return List.of("cannot read the job's exception history: " + e);
+        }
+    }
+
+    /**
+     * The state backend the job runs with, as its JobManager reports it (e.g. {@code EmbeddedRocksDBStateBackend}):
+     * proof that the deployed settings took effect. "unknown" when the REST API cannot tell.
+     */
+    public String stateBackend() {
+        try {
+            List<JobStatusMessage> jobs = List.copyOf(cluster.listJobs().get());
+            if (jobs.isEmpty()) {
+                return "unknown";
+            }
+            URI rest = cluster.getRestAddress().get(10, TimeUnit.SECONDS);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    rest.resolve("/jobs/" + jobs.get(0).getJobId() + "/checkpoints/config")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body()).path("state_backend").asText("unknown");
+        } catch (Exception e) {
+            return "unknown";
         }
     }
 
@@ -151,7 +193,37 @@ public final class MiniClusterJob implements AutoCloseable {
             MiniClusterContext.uninstall();
             cluster.close();
             deleteRecursively(checkpointDir);
+            awaitTaskThreadsGone();
         }
+    }
+
+    /**
+     * Waits until no thread started during this run still runs a Flink task, and says so on stderr when some
+     * outlive the wait: the next run would share the CPU with them and measure less than its job does.
+     */
+    private void awaitTaskThreadsGone() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<Thread> left = leftoverTaskThreads();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            left = leftoverTaskThreads();
+        }
+        for (Thread t : left) {
+            StackTraceElement[] stack = t.getStackTrace();
+            System.err.println("bench: WARNING: thread '" + t.getName() + "' of " + name + " (" + t.getState()
+                    + ") outlived its MiniCluster by 60 s, at " + (stack.length == 0 ? "?" : stack[0]));
+        }
+    }
+
+    private List<Thread> leftoverTaskThreads() {
+        List<Thread> left = new ArrayList<>();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (!threadsBefore.contains(thread) && thread.isAlive() && Arrays.stream(stack).anyMatch(
+                    f -> f.getClassName().startsWith("org.apache.flink.runtime.taskmanager.Task"))) {
+                left.add(thread);
+            }
+        });
+        return left;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
@@ -164,6 +236,8 @@ public final class MiniClusterJob implements AutoCloseable {
 
     static Configuration configuration(int parallelism, Path checkpointDir) {
         Configuration conf = new Configuration();
+        DeployedSettings.of(InfometisHome.locate()).applyTo(conf);
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY_PER_SLOT.multiply(parallelism));
         // Checkpoints to files, as in production: Flink's default for a job without a checkpoint directory keeps
         // them in the JobManager's heap (this JVM's) and fails every checkpoint whose state of one task exceeds
         // 5 MB ("Asynchronous task checkpoint failed"), which with the default of no tolerated checkpoint

@@ -29,9 +29,13 @@ public final class BenchResults {
     public final List<StateScalingRow> stateScaling = new ArrayList<>();
     /** Checkpoint statistics of each job run, by "name p&lt;parallelism&gt;". */
     public final Map<String, CheckpointStats> checkpoints = new LinkedHashMap<>();
-    /** The hottest methods of each job run (JFR), by "name p&lt;parallelism&gt;". */
-    public final Map<String, List<HotMethods.Hot>> profiles = new LinkedHashMap<>();
+    /** The hottest methods and threads of each job run (JFR), by "name p&lt;parallelism&gt;". */
+    public final Map<String, HotMethods.Profile> profiles = new LinkedHashMap<>();
     public final List<ComponentMemory> memory = new ArrayList<>();
+    /** The deployed cluster settings every MiniCluster ran with (state backend, checkpointing), by key. */
+    public final Map<String, String> clusterSettings = new LinkedHashMap<>();
+    /** The state backend each job run reported (Flink's REST API), by "name p&lt;parallelism&gt;". */
+    public final Map<String, String> stateBackends = new LinkedHashMap<>();
     /** What was not measured, and why (a missing job, a step that failed). */
     public final Map<String, String> notMeasured = new LinkedHashMap<>();
     /** Chart title to PNG file name (relative to the charts folder). */

@@ -2,6 +2,7 @@ package io.infometis.streams.bench.report;
 
 import io.infometis.streams.bench.jobs.BenchJob;
 import io.infometis.streams.bench.jobs.FraudRules;
+import io.infometis.streams.bench.jobs.MiniClusterJob;
 import io.infometis.streams.bench.latency.FraudLatencySettings;
 import io.infometis.streams.bench.latency.LatencyResult;
 import io.infometis.streams.bench.latency.LiveTraffic;
@@ -90,6 +91,15 @@ public final class MarkdownReport {
         line("it rather than tuning them differently from what developers run). Flink runs as a MiniCluster inside the");
         line("harness JVM (C2, G1). Stack ready in " + fixed(r.stackStartSeconds, 1) + " s.");
         line("");
+        if (!r.clusterSettings.isEmpty()) {
+            line("Every MiniCluster runs with the deployed cluster's state backend and checkpoint settings, read from");
+            line("`flink-conf/config.yaml` (what the session cluster and Kubernetes use), and "
+                    + MiniClusterJob.MANAGED_MEMORY_PER_SLOT.toHumanReadableString() + " of managed memory per slot");
+            line("(a deployed TaskManager's share per slot), so the figures are the deployed jobs', not Flink's defaults':");
+            line("");
+            r.clusterSettings.forEach((k, v) -> line("- `" + k + ": " + v + "`"));
+            line("");
+        }
     }
 
     private void method() {
@@ -293,12 +303,13 @@ public final class MarkdownReport {
         }
         line("## Checkpoints during the job runs");
         line("");
-        line("From Flink's REST API at the end of each run (the job's own checkpoint interval; runs shorter than it");
-        line("complete none).");
+        line("From Flink's REST API at the end of each run (the deployed 10 s interval; runs shorter than it");
+        line("complete none). *State* is the whole state a checkpoint covers (an incremental one uploads less).");
         line("");
-        line("| run | completed | last state MiB | largest state MiB | avg / max duration ms |");
-        line("|---|---:|---:|---:|---:|");
-        r.checkpoints.forEach((run, c) -> line("| " + run + " | " + c.completed() + " | " + c.lastStateMiB() + " | "
+        line("| run | state backend | completed | last state MiB | largest state MiB | avg / max duration ms |");
+        line("|---|---|---:|---:|---:|---:|");
+        r.checkpoints.forEach((run, c) -> line("| " + run + " | " + r.stateBackends.getOrDefault(run, "unknown")
+                + " | " + c.completed() + " | " + c.lastStateMiB() + " | "
                 + (c.completed() == 0 ? "n/a" : fixed(c.maxStateBytes() / (1024.0 * 1024), 1)) + " | "
                 + fixed(c.avgDurationMillis(), 0) + " / " + fixed(c.maxDurationMillis(), 0) + " |"));
         line("");
@@ -310,15 +321,21 @@ public final class MarkdownReport {
         }
         line("## Where the time goes (JFR)");
         line("");
-        line("The methods most often on top of a sampled stack during each job run (JDK Flight Recorder, `profile`");
-        line("settings, the harness JVM: the MiniCluster's task threads and everything else in it).");
+        line("The methods most often on top of a sampled stack during each job run, and the threads the samples were");
+        line("taken on (JDK Flight Recorder, `profile` settings, the harness JVM: the MiniCluster's task threads, named");
+        line("after their operator chain, and everything else in it).");
         line("");
-        r.profiles.forEach((run, hot) -> {
+        r.profiles.forEach((run, profile) -> {
             line("<details><summary>" + run + "</summary>");
             line("");
             line("| method | share of samples |");
             line("|---|---:|");
-            hot.forEach(h -> line("| `" + h.method() + "` | " + percent(h.share()) + " |"));
+            profile.methods().forEach(h -> line("| `" + h.method() + "` | " + percent(h.share()) + " |"));
+            line("");
+            line("| thread | share of samples |");
+            line("|---|---:|");
+            profile.threads().forEach(h -> line("| " + h.method().replace("|", "\\|") + " | "
+                    + percent(h.share()) + " |"));
             line("");
             line("</details>");
             line("");

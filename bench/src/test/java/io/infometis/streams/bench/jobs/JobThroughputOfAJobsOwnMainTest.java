@@ -53,6 +53,8 @@ class JobThroughputOfAJobsOwnMainTest {
         assertThat(t.workerCpuSeconds()).isPositive();
         assertThat(runner.checkpoints()).as("read from the job's REST API at the end of the run")
                 .containsKey("decode-discard p1");
+        assertThat(runner.stateBackends()).as("flink-conf/config.yaml's state backend, as the JobManager reports it")
+                .containsEntry("decode-discard p1", "EmbeddedRocksDBStateBackend");
     }
 
     @Test

@@ -24,7 +24,7 @@ class MarkdownReportLatencyTest {
 
         assertThat(md)
                 .contains("- `--watermark.out-of-orderness \"100 ms\"`")
-                .contains("- `--fraud.checkpoint.interval \"1 s\"`")
+                .contains("- Flink `execution.checkpointing.interval: 1 s`")
                 .contains("- Flink `pipeline.auto-watermark-interval: 50 ms`")
                 .contains("- Flink `execution.buffer-timeout.interval: 10 ms`")
                 .contains("| fraud-detection | 50% | 12,345 | 3 | 7 | 3 | 180 / 240 / 240 | 1,100 / 1,400 / 1,400 "
