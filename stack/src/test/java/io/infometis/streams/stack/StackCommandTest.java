@@ -56,7 +56,7 @@ class StackCommandTest {
         assertThat(Readiness.get(java.net.URI.create("http://127.0.0.1:" + ports.single[3] + "/_cluster/health"))).isEqualTo(200);
         assertThat(Readiness.get(java.net.URI.create("http://127.0.0.1:" + ports.single[5] + "/overview"))).isEqualTo(200);
         assertThat(stateDir.resolve("flink/conf/config.yaml")).content()
-                .contains("rest.port: '" + ports.single[5] + "'").contains("state.backend.type: rocksdb");
+                .contains("rest.port: '" + ports.single[5] + "'").contains("state.backend.type: hashmap");
 
         Result flinkList = binFlink("list");
         assertThat(flinkList.exitCode).as(flinkList.err).isZero();

@@ -6,6 +6,7 @@ import io.infometis.streams.bench.measure.HotMethods;
 import io.infometis.streams.bench.measure.SourceProgress;
 import io.infometis.streams.bench.measure.Throughput;
 import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +58,15 @@ public final class JobThroughput {
     /** @param window longest time measured after the first progress; the backlog left over then is not read */
     public Throughput measure(String name, int parallelism, Map<String, Long> backlog, JobLauncher job,
                               Duration window, Duration timeout) throws Exception {
+        return measure(name, parallelism, backlog, job, new Configuration(), window, timeout);
+    }
+
+    /** @param jobSettings the job's own Flink configuration ({@code flink run -D}), over the deployed settings */
+    public Throughput measure(String name, int parallelism, Map<String, Long> backlog, JobLauncher job,
+                              Configuration jobSettings, Duration window, Duration timeout) throws Exception {
         long total = backlog.values().stream().mapToLong(Long::longValue).sum();
         HotMethods profile = null;
-        try (MiniClusterJob running = MiniClusterJob.start(name, parallelism, job)) {
+        try (MiniClusterJob running = MiniClusterJob.start(name, parallelism, job, jobSettings)) {
             CpuSample start = null;
             long atStart = 0;
             long deadline = System.nanoTime() + timeout.toNanos();

@@ -38,10 +38,12 @@ import java.net.http.HttpResponse;
 public final class MiniClusterJob implements AutoCloseable {
 
     /**
-     * Managed memory (RocksDB's block cache and write buffers) per slot, as a slot of the deployed TaskManager gets:
-     * flink-conf's 2048m process size leaves about 1.6 GB of Flink memory, 40% of it managed, over 4 slots.
+     * Managed memory per slot, as a slot of a deployed TaskManager gets it: flink-conf's 2048m process size leaves
+     * about 1.6 GB of Flink memory over 4 slots; 10% of it is managed on the heap state backend's TaskManagers,
+     * 40% (Flink's default, what operations.md says to give RocksDB jobs) where a job runs on RocksDB.
      */
-    public static final MemorySize MANAGED_MEMORY_PER_SLOT = MemorySize.parse("160m");
+    public static final MemorySize MANAGED_MEMORY_PER_SLOT = MemorySize.parse("40m");
+    public static final MemorySize MANAGED_MEMORY_PER_SLOT_ROCKSDB = MemorySize.parse("160m");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -81,19 +83,25 @@ public final class MiniClusterJob implements AutoCloseable {
         SourceProgress.reset();
         Set<Thread> threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
         Path checkpointDir = Files.createTempDirectory("bench-checkpoints-");
+        boolean rocksDb = "rocksdb".equalsIgnoreCase(effective(jobSettings).getString("state.backend.type", ""));
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-                .setConfiguration(configuration(parallelism, checkpointDir)).setNumTaskManagers(1)
+                .setConfiguration(configuration(parallelism, checkpointDir, rocksDb)).setNumTaskManagers(1)
                 .setNumSlotsPerTaskManager(parallelism).build());
         cluster.start();
         // As `flink run` reads the cluster's config.yaml: the job sees the deployed checkpoint settings too (the
         // interval, mode and pauses are the client's to set); the run's own settings override them.
-        Configuration settings = new Configuration();
-        DeployedSettings.of(InfometisHome.locate()).applyTo(settings);
-        settings.addAll(jobSettings);
-        MiniClusterContext.install(cluster, parallelism, settings);
+        MiniClusterContext.install(cluster, parallelism, effective(jobSettings));
         MiniClusterJob running = new MiniClusterJob(cluster, checkpointDir, job, name, threadsBefore);
         running.runner.start();
         return running;
+    }
+
+    /** The deployed settings with the run's own on top. */
+    private static Configuration effective(Configuration jobSettings) {
+        Configuration settings = new Configuration();
+        DeployedSettings.of(InfometisHome.locate()).applyTo(settings);
+        settings.addAll(jobSettings);
+        return settings;
     }
 
     /** Whether the job's thread still runs (its {@code execute} returns only when the job ends or fails). */
@@ -234,10 +242,11 @@ public final class MiniClusterJob implements AutoCloseable {
         }
     }
 
-    static Configuration configuration(int parallelism, Path checkpointDir) {
+    static Configuration configuration(int parallelism, Path checkpointDir, boolean rocksDb) {
         Configuration conf = new Configuration();
         DeployedSettings.of(InfometisHome.locate()).applyTo(conf);
-        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY_PER_SLOT.multiply(parallelism));
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE,
+                (rocksDb ? MANAGED_MEMORY_PER_SLOT_ROCKSDB : MANAGED_MEMORY_PER_SLOT).multiply(parallelism));
         // Checkpoints to files, as in production: Flink's default for a job without a checkpoint directory keeps
         // them in the JobManager's heap (this JVM's) and fails every checkpoint whose state of one task exceeds
         // 5 MB ("Asynchronous task checkpoint failed"), which with the default of no tolerated checkpoint

@@ -34,6 +34,11 @@ public final class BenchResults {
     public final List<ComponentMemory> memory = new ArrayList<>();
     /** The deployed cluster settings every MiniCluster ran with (state backend, checkpointing), by key. */
     public final Map<String, String> clusterSettings = new LinkedHashMap<>();
+    /**
+     * Runs of the same job at p1 on the deployed state backend and on the other one, by the deployed run's name:
+     * the other run's name.
+     */
+    public final Map<String, String> backendComparison = new LinkedHashMap<>();
     /** The state backend each job run reported (Flink's REST API), by "name p&lt;parallelism&gt;". */
     public final Map<String, String> stateBackends = new LinkedHashMap<>();
     /** What was not measured, and why (a missing job, a step that failed). */

@@ -63,6 +63,7 @@ public final class MarkdownReport {
         method();
         ceilings();
         jobs();
+        stateBackends();
         latency();
         stateScaling();
         checkpoints();
@@ -94,8 +95,10 @@ public final class MarkdownReport {
         if (!r.clusterSettings.isEmpty()) {
             line("Every MiniCluster runs with the deployed cluster's state backend and checkpoint settings, read from");
             line("`flink-conf/config.yaml` (what the session cluster and Kubernetes use), and "
-                    + MiniClusterJob.MANAGED_MEMORY_PER_SLOT.toHumanReadableString() + " of managed memory per slot");
-            line("(a deployed TaskManager's share per slot), so the figures are the deployed jobs', not Flink's defaults':");
+                    + MiniClusterJob.MANAGED_MEMORY_PER_SLOT.getMebiBytes() + " MiB" + " of managed memory per slot");
+            line("(" + MiniClusterJob.MANAGED_MEMORY_PER_SLOT_ROCKSDB.getMebiBytes() + " MiB" + " in the RocksDB runs):"
+                    + " a deployed TaskManager's share per slot. So the figures are the deployed jobs', not");
+            line("those of Flink's defaults:");
             line("");
             r.clusterSettings.forEach((k, v) -> line("- `" + k + ": " + v + "`"));
             line("");
@@ -178,6 +181,31 @@ public final class MarkdownReport {
         line("Beyond 54 rules they differ in threshold and severity, as tiers and per-segment limits of a grown rule");
         line("set do; a set of 1,000 rules that each had a shape of its own would cost up to 1,000 filter checks and");
         line("a hit per matching rule per event (the JMH rule-evaluation figure shows the filter part).");
+    }
+
+    private void stateBackends() {
+        if (r.backendComparison.isEmpty()) {
+            return;
+        }
+        line("## State backend");
+        line("");
+        line("Each job at p1 on the deployed state backend (`state.backend.type: "
+                + r.clusterSettings.getOrDefault("state.backend.type", "?") + "`) and once more on the other one,");
+        line("set for that job alone (`flink run -D state.backend.type=...`), same backlog, same run.");
+        line("");
+        line("| job | deployed: events/s | other backend: events/s | other / deployed |");
+        line("|---|---:|---:|---:|");
+        r.backendComparison.forEach((deployed, other) -> {
+            Throughput a = r.job(deployed, 1);
+            Throughput b = r.jobs.stream().filter(t -> t.name().equals(other) && t.parallelism() == 1).findFirst()
+                    .orElse(null);
+            if (a != null && b != null) {
+                line("| " + other + " | " + count(Math.round(a.eventsPerSecond())) + " | "
+                        + count(Math.round(b.eventsPerSecond())) + " | "
+                        + percent(b.eventsPerSecond() / a.eventsPerSecond()) + " |");
+            }
+        });
+        line("");
     }
 
     private static String familiesLine() {

@@ -27,6 +27,8 @@ import io.infometis.streams.bench.stack.BenchStack;
 import io.infometis.streams.events.Topics;
 import io.infometis.streams.stack.InfometisHome;
 import io.infometis.streams.bench.jobs.DeployedSettings;
+import io.infometis.streams.bench.jobs.JobLauncher;
+import org.apache.flink.configuration.Configuration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -163,6 +165,8 @@ public final class BenchRun {
                         job.launcher(jobArguments(stack, job, "p" + p)), profile.jobWindow(),
                         profile.stepTimeout())));
             }
+            otherStateBackend(runner, jobLabel(job), results.backlog.of(job.inputs()),
+                    job.launcher(jobArguments(stack, job, "other-backend")));
             if (job == BenchJob.ENRICHMENT) {
                 enrichmentLatency(stack);
             }
@@ -176,6 +180,23 @@ public final class BenchRun {
                     new OrderMetricsSql(stack.kafkaBootstrapServers(), stack.registryUrl(), "bench-sql-peer-p" + p),
                     profile.jobWindow(), profile.stepTimeout())));
         }
+    }
+
+    /**
+     * The job at p1 once more on the state backend the deployment does not use (RocksDB when it uses the heap,
+     * the heap when it uses RocksDB): what the deployed choice is worth, per job.
+     */
+    private void otherStateBackend(JobThroughput runner, String label, Map<String, Long> inputs, JobLauncher job) {
+        boolean deployedRocksDb = "rocksdb".equalsIgnoreCase(results.clusterSettings.get("state.backend.type"));
+        String other = deployedRocksDb ? "hashmap" : "rocksdb";
+        String otherLabel = label + (deployedRocksDb ? " on heap state" : " on RocksDB");
+        Configuration settings = new Configuration();
+        settings.setString("state.backend.type", other);
+        step(otherLabel + ", p1", label + " on " + other + " failed", () -> {
+            measuredJob(runner.measure(otherLabel, 1, inputs, job, settings, profile.jobWindow(),
+                    profile.stepTimeout()));
+            results.backendComparison.put(label, otherLabel);
+        });
     }
 
     /**
@@ -196,6 +217,8 @@ public final class BenchRun {
                                 profile.jobWindow(), profile.stepTimeout())));
             }
             if (count == FRAUD_BASELINE_RULES) {
+                otherStateBackend(runner, fraudLabel(count), inputs,
+                        job.launcher(jobArguments(stack, job, count + "-rules-other-backend")));
                 latency(stack, inputs);
                 stateScaling(stack, runner);
             }

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployedSettingsTest {
 
     @Test
-    void theRepositorysClusterConfigurationGivesRocksDbWithIncrementalCheckpoints() {
+    void theRepositorysClusterConfigurationGivesItsStateBackendAndCheckpointSettings() {
         DeployedSettings deployed = DeployedSettings.of(InfometisHome.locate());
 
         assertThat(deployed.settings())
-                .containsEntry("state.backend.type", "rocksdb")
+                .containsEntry("state.backend.type", "hashmap")
                 .containsEntry("execution.checkpointing.incremental", "true")
                 .containsEntry("execution.checkpointing.mode", "EXACTLY_ONCE")
                 .doesNotContainKeys("execution.checkpointing.dir", "execution.checkpointing.savepoint-dir")

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -54,7 +55,27 @@ class JobThroughputOfAJobsOwnMainTest {
         assertThat(runner.checkpoints()).as("read from the job's REST API at the end of the run")
                 .containsKey("decode-discard p1");
         assertThat(runner.stateBackends()).as("flink-conf/config.yaml's state backend, as the JobManager reports it")
-                .containsEntry("decode-discard p1", "EmbeddedRocksDBStateBackend");
+                .containsEntry("decode-discard p1", "HashMapStateBackend");
+    }
+
+    @Test
+    void aRunsOwnSettingsOverrideTheDeployedOnes() throws Exception {
+        Map<String, String> topics = FreshTopics.create(STACK.kafkaBootstrapServers(), "own-settings-",
+                List.of(Topics.PAYMENTS, Topics.ORDERS, Topics.USER_EVENTS, Topics.CUSTOMERS));
+        GeneratorBacklog.Loaded backlog = new GeneratorBacklog(STACK.kafkaBootstrapServers(), STACK.registryUrl())
+                .load(4, 1_000, 100, 100, TopicNames.of(topics));
+        BenchJob job = new BenchJob("decode-discard", DecodeDiscardJob.class.getName(), List.of(Topics.PAYMENTS));
+        Map<String, String> args = Map.of("kafka.bootstrap.servers", STACK.kafkaBootstrapServers(),
+                "schema.registry.url", STACK.registryUrl(), "kafka.starting-offsets", "earliest",
+                "topic.payments", topics.get(Topics.PAYMENTS.name()));
+        Configuration rocksDb = new Configuration();
+        rocksDb.setString("state.backend.type", "rocksdb");
+        JobThroughput runner = new JobThroughput(Map.of("bench", ProcFs.ownPid()));
+
+        runner.measure("on-rocksdb", 1, Map.of(topics.get(Topics.PAYMENTS.name()), backlog.on(Topics.PAYMENTS.name())),
+                job.launcher(args), rocksDb, Duration.ofMinutes(2), Duration.ofMinutes(2));
+
+        assertThat(runner.stateBackends()).containsEntry("on-rocksdb p1", "EmbeddedRocksDBStateBackend");
     }
 
     @Test

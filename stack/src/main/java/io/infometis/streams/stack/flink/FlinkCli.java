@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -110,8 +111,18 @@ public final class FlinkCli {
 
     /** {@code flink run -d [-s savepoint] -c entryClass jar args}; returns the job id. */
     public String submitDetached(Path jar, String entryClass, List<String> jobArgs, Optional<String> fromSavepoint) {
+        return submitDetached(jar, entryClass, jobArgs, fromSavepoint, Map.of());
+    }
+
+    /**
+     * As {@link #submitDetached(Path, String, List, Optional)}, with {@code flinkSettings} as the job's own Flink
+     * configuration ({@code -D key=value}, e.g. {@code state.backend.type=rocksdb} for one job).
+     */
+    public String submitDetached(Path jar, String entryClass, List<String> jobArgs, Optional<String> fromSavepoint,
+                                 Map<String, String> flinkSettings) {
         List<String> args = new ArrayList<>(List.of("run", "-d"));
         fromSavepoint.ifPresent(s -> args.addAll(List.of("-s", s)));
+        new TreeMap<>(flinkSettings).forEach((key, value) -> args.add("-D" + key + "=" + value));
         args.addAll(List.of("-c", entryClass, jar.toString()));
         args.addAll(jobArgs);
         String printed = run(args, Duration.ofMinutes(3));

@@ -21,7 +21,8 @@ class FlinkConfigurationTest {
 
         assertThat(conf.get("rest.port")).hasValue("18083");
         assertThat(conf.get("taskmanager.memory.process.size")).hasValue("1536m");
-        assertThat(conf.get("state.backend.type")).hasValue("rocksdb");
+        assertThat(conf.get("state.backend.type")).hasValue("hashmap");
+        assertThat(conf.get("taskmanager.memory.managed.fraction")).hasValue("0.1");
         assertThat(conf.get("execution.checkpointing.incremental")).hasValue("true");
         assertThat(conf.get("execution.checkpointing.mode")).hasValue("EXACTLY_ONCE");
         assertThat(conf.get("execution.checkpointing.externalized-checkpoint-retention")).hasValue("RETAIN_ON_CANCELLATION");
