@@ -44,9 +44,12 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class FaultSuite {
 
-    /** One fault's outcome for one job. */
+    /**
+     * One fault's outcome for one job. {@code failure} is why the job could not run on after the fault at all (an
+     * upgrade whose restore Flink refused, with Flink's reason); the verdict is then what was committed before.
+     */
     public record Result(Fault fault, String job, Observed.Verdict verdict, Duration catchUp, int jobFailures,
-                         boolean converged) {}
+                         boolean converged, Optional<String> failure) {}
 
     /** Sizes of one run. */
     public record Plan(List<Fault> faults, int ordersPerBatch, int generatedEventsPerSlice,
@@ -81,8 +84,16 @@ public final class FaultSuite {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern SUBMITTED = Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
+    /**
+     * How long a job started from a savepoint may take to complete its first checkpoint (proof that every task
+     * restored its state). A refused restore shows long before: a state Flink cannot map fails the job at its
+     * start, a serializer it cannot migrate fails the task that restores it, and the suite reads the reason then.
+     */
+    static final Duration RESTORE_WITHIN = Duration.ofMinutes(2);
 
-    private final Path jobsDir;
+    private final JobBuilds builds;
+    /** The jars the jobs run now: the previous build until the upgrade, the current one from then on. */
+    private Path running;
     private final Plan plan;
     private final Consumer<String> log;
     private final GroundTruth truth = new GroundTruth();
@@ -97,15 +108,19 @@ public final class FaultSuite {
     private final Map<String, String> jobIds = new LinkedHashMap<>();
     private int slice;
 
-    /** @param jobsDir where the job jars are; reliability/target/jobs after the build */
+    /** @param jobsDir where the job jars are; reliability/target/jobs after the build (the upgrade restarts them) */
     public FaultSuite(Path jobsDir, Plan plan, Consumer<String> log) {
-        this.jobsDir = jobsDir.toAbsolutePath();
-        for (String jar : List.of(ENRICHMENT_JAR, FRAUD_JAR, METRICS_JAR)) {
-            if (!Files.isRegularFile(this.jobsDir.resolve(jar))) {
-                throw new IllegalArgumentException("no job jar " + this.jobsDir.resolve(jar)
-                        + ": build first with mvn -B -ntp -pl reliability -am package -DskipTests");
-            }
+        this(JobBuilds.sameBuild(jobsDir, "the jars in " + jobsDir), plan, log);
+    }
+
+    /** With a previous build in {@code builds}, the jobs start as that build and the upgrade starts the current. */
+    FaultSuite(JobBuilds builds, Plan plan, Consumer<String> log) {
+        if (builds.acrossBuilds() && !plan.faults().contains(Fault.UPGRADE)) {
+            throw new IllegalArgumentException("a previous build is only used by the upgrade, which this plan lacks: "
+                    + plan.faults());
         }
+        this.builds = builds;
+        this.running = builds.first();
         this.plan = plan;
         this.log = log;
     }
@@ -141,6 +156,7 @@ public final class FaultSuite {
                                     .against(generated, expectedMetrics)));
 
             traffic.profiles();
+            log.accept(builds.describe());
             for (JobUnderTest job : jobs) {
                 jobIds.put(job.name(), submit(job, Optional.empty()));
             }
@@ -149,7 +165,7 @@ public final class FaultSuite {
             awaitCommitted(ENRICHMENT, Topics.CUSTOMERS.name());
             send("warmup", 0, 1, 0);
             slice++;
-            List<Result> warmup = converge(null, System.nanoTime(), Map.of());
+            List<Result> warmup = converge(null, System.nanoTime(), Map.of(), Map.of());
             if (!warmup.stream().allMatch(Result::converged)) {
                 throw new IllegalStateException("the jobs did not process the warm-up traffic: " + warmup);
             }
@@ -159,6 +175,11 @@ public final class FaultSuite {
                 slice++;
                 outcome.forEach(r -> log.accept("  " + r));
                 results.addAll(outcome);
+                if (outcome.stream().anyMatch(r -> r.failure().isPresent())) {
+                    // A job that is not running any more cannot take the next fault: the run ends here.
+                    log.accept("stopping the run: a job could not go on after " + fault);
+                    break;
+                }
             }
         }
         // Servers' data and logs: kept after a run that was not clean (to read the logs), removed otherwise.
@@ -239,14 +260,83 @@ public final class FaultSuite {
                     savepoints.put(job.name(), savepoint);
                 }
                 send(batch, 1, 2, 0);
+                running = builds.current();
+                Map<String, Refused> refused = new HashMap<>();
                 for (JobUnderTest job : jobs) {
-                    jobIds.put(job.name(), submit(job, Optional.of(savepoints.get(job.name()))));
                     failuresBefore.put(job.name(), 0);
+                    try {
+                        jobIds.put(job.name(), submit(job, Optional.of(savepoints.get(job.name()))));
+                    } catch (RuntimeException e) {
+                        // flink run itself refused (the CLI prints Flink's reason); the old job is stopped.
+                        refused.put(job.name(), new Refused("flink run -s refused: " + e.getMessage(),
+                                System.nanoTime()));
+                    }
                 }
+                for (JobUnderTest job : jobs) {
+                    if (!refused.containsKey(job.name())) {
+                        awaitRestored(job).ifPresent(reason -> refused.put(job.name(), reason));
+                    }
+                }
+                return converge(fault, faultAt, failuresBefore, refused);
             }
             default -> throw new IllegalArgumentException(fault.toString());
         }
-        return converge(fault, faultAt, failuresBefore);
+        return converge(fault, faultAt, failuresBefore, Map.of());
+    }
+
+    /** A job that could not run on after a fault: Flink's reason, and when the suite saw it. */
+    private record Refused(String reason, long at) {}
+
+    /**
+     * Waits until the job, just started from a savepoint, completed a checkpoint (every task restored its state);
+     * returns Flink's reason when it failed instead, and cancels it then: a restore that fails once fails on every
+     * restart, and waiting for its output would only end at the convergence deadline with no reason given.
+     */
+    private Optional<Refused> awaitRestored(JobUnderTest job) throws InterruptedException {
+        String id = jobIds.get(job.name());
+        long deadline = System.nanoTime() + RESTORE_WITHIN.toNanos();
+        String reason = null;
+        while (reason == null && System.nanoTime() < deadline) {
+            Optional<JsonNode> exceptions = restGet("/jobs/" + id + "/exceptions?maxExceptions=1");
+            Optional<String> failure = exceptions.flatMap(FaultSuite::firstException);
+            String state = stack.flink.rest().jobState(id).orElse("");
+            if (failure.isPresent()) {
+                reason = failure.get();
+            } else if (List.of("FAILED", "FAILING", "CANCELED", "CANCELLING", "FINISHED").contains(state)) {
+                reason = "the job went " + state + " without an exception";
+            } else if (restGet("/jobs/" + id + "/checkpoints")
+                    .map(c -> c.path("counts").path("completed").asInt(0)).orElse(0) > 0) {
+                log.accept("  " + job.name() + " restored and checkpointed");
+                return Optional.empty();
+            } else {
+                Thread.sleep(500);
+            }
+        }
+        if (reason == null) {
+            reason = "no checkpoint completed within " + RESTORE_WITHIN.toSeconds()
+                    + " s of the restore, and Flink reported no exception";
+        }
+        long at = System.nanoTime();
+        log.accept("  " + job.name() + " did not restore from its savepoint: " + reason);
+        try {
+            stack.flink.cli().run(List.of("cancel", id), Duration.ofMinutes(1));
+        } catch (RuntimeException e) {
+            log.accept("  (cancelling " + id + ": " + e.getMessage() + ")");
+        }
+        return Optional.of(new Refused("restore failed: " + reason, at));
+    }
+
+    /** The first entry of a job's exception history ("in <task>: <reason>"), else its root exception. */
+    static Optional<String> firstException(JsonNode exceptions) {
+        JsonNode entries = exceptions.path("exceptionHistory").path("entries");
+        if (entries.isArray() && !entries.isEmpty()) {
+            JsonNode first = entries.get(0);
+            String task = first.path("taskName").asText("");
+            String reason = FailureReason.of(first.path("stacktrace").asText(first.path("exceptionName").asText("")));
+            return Optional.of(task.isBlank() || task.equals("null") ? reason : "in " + task + ": " + reason);
+        }
+        String root = exceptions.path("root-exception").asText("");
+        return root.isBlank() || root.equals("null") ? Optional.empty() : Optional.of(FailureReason.of(root));
     }
 
     /**
@@ -254,17 +344,19 @@ public final class FaultSuite {
      * catch-up time is when it was first clean. Then one more look after a checkpoint interval: a late duplicate
      * would show now.
      */
-    private List<Result> converge(Fault fault, long since, Map<String, Integer> failuresBefore)
-            throws InterruptedException {
+    private List<Result> converge(Fault fault, long since, Map<String, Integer> failuresBefore,
+                                  Map<String, Refused> refused) throws InterruptedException {
         long deadline = System.nanoTime() + plan.convergeWithin().toNanos();
         Map<String, Long> cleanAt = new HashMap<>();
-        while (cleanAt.size() < jobs.size() && System.nanoTime() < deadline) {
-            for (JobUnderTest job : jobs) {
+        // A refused job is not waited for: it will not produce anything.
+        List<JobUnderTest> awaited = jobs.stream().filter(j -> !refused.containsKey(j.name())).toList();
+        while (cleanAt.size() < awaited.size() && System.nanoTime() < deadline) {
+            for (JobUnderTest job : awaited) {
                 if (!cleanAt.containsKey(job.name()) && job.verdict().get().clean()) {
                     cleanAt.put(job.name(), System.nanoTime());
                 }
             }
-            if (cleanAt.size() < jobs.size()) {
+            if (cleanAt.size() < awaited.size()) {
                 Thread.sleep(1000);
             }
         }
@@ -272,12 +364,13 @@ public final class FaultSuite {
         List<Result> results = new ArrayList<>();
         for (JobUnderTest job : jobs) {
             Observed.Verdict verdict = job.verdict().get();
-            long at = cleanAt.getOrDefault(job.name(), System.nanoTime());
+            Optional<Refused> refusal = Optional.ofNullable(refused.get(job.name()));
+            long at = refusal.map(Refused::at).orElse(cleanAt.getOrDefault(job.name(), System.nanoTime()));
             int after = jobFailures(job);
             int before = failuresBefore.getOrDefault(job.name(), 0);
             int failures = after < 0 || before < 0 ? -1 : after - before;
             results.add(new Result(fault, job.name(), verdict, Duration.ofNanos(at - since), failures,
-                    verdict.clean()));
+                    refusal.isEmpty() && verdict.clean(), refusal.map(Refused::reason)));
         }
         return results;
     }
@@ -287,14 +380,15 @@ public final class FaultSuite {
         List<String> args = new ArrayList<>(List.of("run", "-d",
                 "-Dexecution.checkpointing.interval=" + CHECKPOINT_INTERVAL));
         from.ifPresent(f -> args.addAll(List.of("-s", f)));
-        args.addAll(List.of("-c", job.entryClass(), jobsDir.resolve(job.jar()).toString()));
+        args.addAll(List.of("-c", job.entryClass(), running.resolve(job.jar()).toString()));
         args.addAll(job.args().get());
         String printed = stack.flink.cli().run(args, Duration.ofMinutes(3));
         Matcher m = SUBMITTED.matcher(printed);
         if (!m.find()) {
             throw new IllegalStateException("flink run printed no job id:\n" + printed);
         }
-        log.accept("  " + job.name() + " job " + m.group(1) + from.map(f -> " restored from " + f).orElse(""));
+        log.accept("  " + job.name() + " job " + m.group(1) + " (" + running.getFileName() + ")"
+                + from.map(f -> " restored from " + f).orElse(""));
         return m.group(1);
     }
 
@@ -356,17 +450,21 @@ public final class FaultSuite {
 
     /** Failures (restarts) of the job's current run so far, from its exception history; -1 when unknown. */
     private int jobFailures(JobUnderTest job) {
+        return restGet("/jobs/" + jobIds.get(job.name()) + "/exceptions?maxExceptions=1000")
+                .map(e -> e.path("exceptionHistory").path("entries").size()).orElse(-1);
+    }
+
+    /** A GET of Flink's REST API; empty when it does not answer 200. */
+    private Optional<JsonNode> restGet(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.flink.url()
-                    + "/jobs/" + jobIds.get(job.name()) + "/exceptions?maxExceptions=1000"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.flink.url() + path))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return -1;
-            }
-            JsonNode entries = JSON.readTree(response.body()).path("exceptionHistory").path("entries");
-            return entries.size();
-        } catch (Exception e) {
-            return -1;
+            return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
