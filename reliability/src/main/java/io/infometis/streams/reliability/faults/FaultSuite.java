@@ -165,7 +165,7 @@ public final class FaultSuite {
             awaitCommitted(ENRICHMENT, Topics.CUSTOMERS.name());
             send("warmup", 0, 1, 0);
             slice++;
-            List<Result> warmup = converge(null, System.nanoTime(), Map.of(), Map.of());
+            List<Result> warmup = converge(null, System.nanoTime(), Map.of(), new HashMap<>(), false);
             if (!warmup.stream().allMatch(Result::converged)) {
                 throw new IllegalStateException("the jobs did not process the warm-up traffic: " + warmup);
             }
@@ -264,11 +264,15 @@ public final class FaultSuite {
                 Map<String, Refused> refused = new HashMap<>();
                 for (JobUnderTest job : jobs) {
                     failuresBefore.put(job.name(), 0);
+                    long submittedAt = System.currentTimeMillis();
                     try {
                         jobIds.put(job.name(), submit(job, Optional.of(savepoints.get(job.name()))));
                     } catch (RuntimeException e) {
-                        // flink run itself refused (the CLI prints Flink's reason); the old job is stopped.
-                        refused.put(job.name(), new Refused("flink run -s refused: " + e.getMessage(),
+                        // flink run waits for the JobMaster to start; a savepoint it cannot map to the new program
+                        // (a removed or renamed uid) fails that start, and the CLI prints only the outer exception.
+                        String reason = initializationFailure(job, submittedAt).orElse(e.getMessage());
+                        log.accept("  " + job.name() + " cannot run on: " + reason);
+                        refused.put(job.name(), new Refused("restore refused at submission: " + reason,
                                 System.nanoTime()));
                     }
                 }
@@ -277,11 +281,25 @@ public final class FaultSuite {
                         awaitRestored(job).ifPresent(reason -> refused.put(job.name(), reason));
                     }
                 }
-                return converge(fault, faultAt, failuresBefore, refused);
+                return converge(fault, faultAt, failuresBefore, refused, true);
             }
             default -> throw new IllegalArgumentException(fault.toString());
         }
-        return converge(fault, faultAt, failuresBefore, Map.of());
+        return converge(fault, faultAt, failuresBefore, new HashMap<>(), false);
+    }
+
+    /** Flink's reason for the newest failed job of this name started since {@code sinceMillis}, if there is one. */
+    private Optional<String> initializationFailure(JobUnderTest job, long sinceMillis) {
+        try {
+            return stack.flink.rest().jobs().stream()
+                    .filter(j -> j.name().equals(job.name()) && j.state().equals("FAILED")
+                            && j.startTime() >= sinceMillis - 1000)
+                    .max(java.util.Comparator.comparingLong(io.infometis.streams.stack.flink.FlinkRest.JobOverview::startTime))
+                    .flatMap(j -> restGet("/jobs/" + j.id() + "/exceptions?maxExceptions=1"))
+                    .flatMap(FaultSuite::firstException);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** A job that could not run on after a fault: Flink's reason, and when the suite saw it. */
@@ -316,14 +334,20 @@ public final class FaultSuite {
             reason = "no checkpoint completed within " + RESTORE_WITHIN.toSeconds()
                     + " s of the restore, and Flink reported no exception";
         }
+        return Optional.of(refuse(job, "restore failed: " + reason));
+    }
+
+    /** Gives up on a job that cannot run on: logs Flink's reason and cancels it (it would restart forever). */
+    private Refused refuse(JobUnderTest job, String reason) {
         long at = System.nanoTime();
-        log.accept("  " + job.name() + " did not restore from its savepoint: " + reason);
+        String id = jobIds.get(job.name());
+        log.accept("  " + job.name() + " cannot run on: " + reason);
         try {
             stack.flink.cli().run(List.of("cancel", id), Duration.ofMinutes(1));
         } catch (RuntimeException e) {
             log.accept("  (cancelling " + id + ": " + e.getMessage() + ")");
         }
-        return Optional.of(new Refused("restore failed: " + reason, at));
+        return new Refused(reason, at);
     }
 
     /** The first entry of a job's exception history ("in <task>: <reason>"), else its root exception. */
@@ -344,19 +368,32 @@ public final class FaultSuite {
      * catch-up time is when it was first clean. Then one more look after a checkpoint interval: a late duplicate
      * would show now.
      */
+    /**
+     * @param refused           jobs that cannot run on (not waited for); with {@code failuresRefuse}, a job that
+     *                          fails while it is awaited joins them, with Flink's reason
+     * @param failuresRefuse    after an upgrade: nothing else is done to the jobs then, so a failure of the new build
+     *                          is its own (e.g. a state it registers only when a window fires and cannot migrate)
+     *                          and would repeat on every restart until the deadline
+     */
     private List<Result> converge(Fault fault, long since, Map<String, Integer> failuresBefore,
-                                  Map<String, Refused> refused) throws InterruptedException {
+                                  Map<String, Refused> refused, boolean failuresRefuse) throws InterruptedException {
         long deadline = System.nanoTime() + plan.convergeWithin().toNanos();
         Map<String, Long> cleanAt = new HashMap<>();
-        // A refused job is not waited for: it will not produce anything.
-        List<JobUnderTest> awaited = jobs.stream().filter(j -> !refused.containsKey(j.name())).toList();
-        while (cleanAt.size() < awaited.size() && System.nanoTime() < deadline) {
-            for (JobUnderTest job : awaited) {
-                if (!cleanAt.containsKey(job.name()) && job.verdict().get().clean()) {
-                    cleanAt.put(job.name(), System.nanoTime());
+        while (cleanAt.size() + refused.size() < jobs.size() && System.nanoTime() < deadline) {
+            for (JobUnderTest job : jobs) {
+                String name = job.name();
+                if (cleanAt.containsKey(name) || refused.containsKey(name)) {
+                    continue;
+                }
+                if (job.verdict().get().clean()) {
+                    cleanAt.put(name, System.nanoTime());
+                } else if (failuresRefuse && jobFailures(job) > failuresBefore.getOrDefault(name, 0)) {
+                    String reason = restGet("/jobs/" + jobIds.get(name) + "/exceptions?maxExceptions=1")
+                            .flatMap(FaultSuite::firstException).orElse("a failure without an exception");
+                    refused.put(name, refuse(job, "failed after the restore: " + reason));
                 }
             }
-            if (cleanAt.size() < awaited.size()) {
+            if (cleanAt.size() + refused.size() < jobs.size()) {
                 Thread.sleep(1000);
             }
         }
