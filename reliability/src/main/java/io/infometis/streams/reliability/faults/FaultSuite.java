@@ -8,6 +8,7 @@ import io.infometis.streams.events.EnrichedOrder;
 import io.infometis.streams.events.RegistrySerdes;
 import io.infometis.streams.events.Topics;
 import io.infometis.streams.stack.ManagedProcess;
+import io.infometis.streams.stack.flink.FlinkRest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -170,7 +171,7 @@ public final class FaultSuite {
                 throw new IllegalStateException("the jobs did not process the warm-up traffic: " + warmup);
             }
             for (Fault fault : plan.faults()) {
-                log.accept("fault: " + fault + " (" + fault.description + ")");
+                log.accept("fault: " + fault + " (" + ReliabilityReport.describe(fault, builds) + ")");
                 List<Result> outcome = inject(fault);
                 slice++;
                 outcome.forEach(r -> log.accept("  " + r));
@@ -270,7 +271,11 @@ public final class FaultSuite {
                     } catch (RuntimeException e) {
                         // flink run waits for the JobMaster to start; a savepoint it cannot map to the new program
                         // (a removed or renamed uid) fails that start, and the CLI prints only the outer exception.
-                        String reason = initializationFailure(job, submittedAt).orElse(e.getMessage());
+                        Optional<FlinkRest.JobOverview> failed = failedStart(job, submittedAt);
+                        // The refused job's own exception history from now on (its failures, not the old job's).
+                        failed.ifPresent(j -> jobIds.put(job.name(), j.id()));
+                        String reason = failed.flatMap(j -> restGet("/jobs/" + j.id() + "/exceptions?maxExceptions=1"))
+                                .flatMap(FaultSuite::firstException).orElse(e.getMessage());
                         log.accept("  " + job.name() + " cannot run on: " + reason);
                         refused.put(job.name(), new Refused("restore refused at submission: " + reason,
                                 System.nanoTime()));
@@ -288,15 +293,13 @@ public final class FaultSuite {
         return converge(fault, faultAt, failuresBefore, new HashMap<>(), false);
     }
 
-    /** Flink's reason for the newest failed job of this name started since {@code sinceMillis}, if there is one. */
-    private Optional<String> initializationFailure(JobUnderTest job, long sinceMillis) {
+    /** The newest failed job of this name started since {@code sinceMillis}, if there is one. */
+    private Optional<FlinkRest.JobOverview> failedStart(JobUnderTest job, long sinceMillis) {
         try {
             return stack.flink.rest().jobs().stream()
                     .filter(j -> j.name().equals(job.name()) && j.state().equals("FAILED")
-                            && j.startTime() >= sinceMillis - 1000)
-                    .max(java.util.Comparator.comparingLong(io.infometis.streams.stack.flink.FlinkRest.JobOverview::startTime))
-                    .flatMap(j -> restGet("/jobs/" + j.id() + "/exceptions?maxExceptions=1"))
-                    .flatMap(FaultSuite::firstException);
+                            && (j.startTime() <= 0 || j.startTime() >= sinceMillis - 1000))
+                    .max(java.util.Comparator.comparingLong(FlinkRest.JobOverview::startTime));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
