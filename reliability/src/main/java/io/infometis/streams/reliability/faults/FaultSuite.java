@@ -8,6 +8,7 @@ import io.infometis.streams.events.EnrichedOrder;
 import io.infometis.streams.events.RegistrySerdes;
 import io.infometis.streams.events.Topics;
 import io.infometis.streams.stack.ManagedProcess;
+import io.infometis.streams.stack.flink.FlinkRest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,9 +45,12 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class FaultSuite {
 
-    /** One fault's outcome for one job. */
+    /**
+     * One fault's outcome for one job. {@code failure} is why the job could not run on after the fault at all (an
+     * upgrade whose restore Flink refused, with Flink's reason); the verdict is then what was committed before.
+     */
     public record Result(Fault fault, String job, Observed.Verdict verdict, Duration catchUp, int jobFailures,
-                         boolean converged) {}
+                         boolean converged, Optional<String> failure) {}
 
     /** Sizes of one run. */
     public record Plan(List<Fault> faults, int ordersPerBatch, int generatedEventsPerSlice,
@@ -81,8 +85,16 @@ public final class FaultSuite {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern SUBMITTED = Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
+    /**
+     * How long a job started from a savepoint may take to complete its first checkpoint (proof that every task
+     * restored its state). A refused restore shows long before: a state Flink cannot map fails the job at its
+     * start, a serializer it cannot migrate fails the task that restores it, and the suite reads the reason then.
+     */
+    static final Duration RESTORE_WITHIN = Duration.ofMinutes(2);
 
-    private final Path jobsDir;
+    private final JobBuilds builds;
+    /** The jars the jobs run now: the previous build until the upgrade, the current one from then on. */
+    private Path running;
     private final Plan plan;
     private final Consumer<String> log;
     private final GroundTruth truth = new GroundTruth();
@@ -97,15 +109,19 @@ public final class FaultSuite {
     private final Map<String, String> jobIds = new LinkedHashMap<>();
     private int slice;
 
-    /** @param jobsDir where the job jars are; reliability/target/jobs after the build */
+    /** @param jobsDir where the job jars are; reliability/target/jobs after the build (the upgrade restarts them) */
     public FaultSuite(Path jobsDir, Plan plan, Consumer<String> log) {
-        this.jobsDir = jobsDir.toAbsolutePath();
-        for (String jar : List.of(ENRICHMENT_JAR, FRAUD_JAR, METRICS_JAR)) {
-            if (!Files.isRegularFile(this.jobsDir.resolve(jar))) {
-                throw new IllegalArgumentException("no job jar " + this.jobsDir.resolve(jar)
-                        + ": build first with mvn -B -ntp -pl reliability -am package -DskipTests");
-            }
+        this(JobBuilds.sameBuild(jobsDir, "the jars in " + jobsDir), plan, log);
+    }
+
+    /** With a previous build in {@code builds}, the jobs start as that build and the upgrade starts the current. */
+    FaultSuite(JobBuilds builds, Plan plan, Consumer<String> log) {
+        if (builds.acrossBuilds() && !plan.faults().contains(Fault.UPGRADE)) {
+            throw new IllegalArgumentException("a previous build is only used by the upgrade, which this plan lacks: "
+                    + plan.faults());
         }
+        this.builds = builds;
+        this.running = builds.first();
         this.plan = plan;
         this.log = log;
     }
@@ -141,6 +157,7 @@ public final class FaultSuite {
                                     .against(generated, expectedMetrics)));
 
             traffic.profiles();
+            log.accept(builds.describe());
             for (JobUnderTest job : jobs) {
                 jobIds.put(job.name(), submit(job, Optional.empty()));
             }
@@ -149,16 +166,21 @@ public final class FaultSuite {
             awaitCommitted(ENRICHMENT, Topics.CUSTOMERS.name());
             send("warmup", 0, 1, 0);
             slice++;
-            List<Result> warmup = converge(null, System.nanoTime(), Map.of());
+            List<Result> warmup = converge(null, System.nanoTime(), Map.of(), new HashMap<>(), false);
             if (!warmup.stream().allMatch(Result::converged)) {
                 throw new IllegalStateException("the jobs did not process the warm-up traffic: " + warmup);
             }
             for (Fault fault : plan.faults()) {
-                log.accept("fault: " + fault + " (" + fault.description + ")");
+                log.accept("fault: " + fault + " (" + ReliabilityReport.describe(fault, builds) + ")");
                 List<Result> outcome = inject(fault);
                 slice++;
                 outcome.forEach(r -> log.accept("  " + r));
                 results.addAll(outcome);
+                if (outcome.stream().anyMatch(r -> r.failure().isPresent())) {
+                    // A job that is not running any more cannot take the next fault: the run ends here.
+                    log.accept("stopping the run: a job could not go on after " + fault);
+                    break;
+                }
             }
         }
         // Servers' data and logs: kept after a run that was not clean (to read the logs), removed otherwise.
@@ -239,14 +261,109 @@ public final class FaultSuite {
                     savepoints.put(job.name(), savepoint);
                 }
                 send(batch, 1, 2, 0);
+                running = builds.current();
+                Map<String, Refused> refused = new HashMap<>();
                 for (JobUnderTest job : jobs) {
-                    jobIds.put(job.name(), submit(job, Optional.of(savepoints.get(job.name()))));
                     failuresBefore.put(job.name(), 0);
+                    long submittedAt = System.currentTimeMillis();
+                    try {
+                        jobIds.put(job.name(), submit(job, Optional.of(savepoints.get(job.name()))));
+                    } catch (RuntimeException e) {
+                        // flink run waits for the JobMaster to start; a savepoint it cannot map to the new program
+                        // (a removed or renamed uid) fails that start, and the CLI prints only the outer exception.
+                        Optional<FlinkRest.JobOverview> failed = failedStart(job, submittedAt);
+                        // The refused job's own exception history from now on (its failures, not the old job's).
+                        failed.ifPresent(j -> jobIds.put(job.name(), j.id()));
+                        String reason = failed.flatMap(j -> restGet("/jobs/" + j.id() + "/exceptions?maxExceptions=1"))
+                                .flatMap(FaultSuite::firstException).orElse(e.getMessage());
+                        log.accept("  " + job.name() + " cannot run on: " + reason);
+                        refused.put(job.name(), new Refused("restore refused at submission: " + reason,
+                                System.nanoTime()));
+                    }
                 }
+                for (JobUnderTest job : jobs) {
+                    if (!refused.containsKey(job.name())) {
+                        awaitRestored(job).ifPresent(reason -> refused.put(job.name(), reason));
+                    }
+                }
+                return converge(fault, faultAt, failuresBefore, refused, true);
             }
             default -> throw new IllegalArgumentException(fault.toString());
         }
-        return converge(fault, faultAt, failuresBefore);
+        return converge(fault, faultAt, failuresBefore, new HashMap<>(), false);
+    }
+
+    /** The newest failed job of this name started since {@code sinceMillis}, if there is one. */
+    private Optional<FlinkRest.JobOverview> failedStart(JobUnderTest job, long sinceMillis) {
+        try {
+            return stack.flink.rest().jobs().stream()
+                    .filter(j -> j.name().equals(job.name()) && j.state().equals("FAILED")
+                            && (j.startTime() <= 0 || j.startTime() >= sinceMillis - 1000))
+                    .max(java.util.Comparator.comparingLong(FlinkRest.JobOverview::startTime));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A job that could not run on after a fault: Flink's reason, and when the suite saw it. */
+    private record Refused(String reason, long at) {}
+
+    /**
+     * Waits until the job, just started from a savepoint, completed a checkpoint (every task restored its state);
+     * returns Flink's reason when it failed instead, and cancels it then: a restore that fails once fails on every
+     * restart, and waiting for its output would only end at the convergence deadline with no reason given.
+     */
+    private Optional<Refused> awaitRestored(JobUnderTest job) throws InterruptedException {
+        String id = jobIds.get(job.name());
+        long deadline = System.nanoTime() + RESTORE_WITHIN.toNanos();
+        String reason = null;
+        while (reason == null && System.nanoTime() < deadline) {
+            Optional<JsonNode> exceptions = restGet("/jobs/" + id + "/exceptions?maxExceptions=1");
+            Optional<String> failure = exceptions.flatMap(FaultSuite::firstException);
+            String state = stack.flink.rest().jobState(id).orElse("");
+            if (failure.isPresent()) {
+                reason = failure.get();
+            } else if (List.of("FAILED", "FAILING", "CANCELED", "CANCELLING", "FINISHED").contains(state)) {
+                reason = "the job went " + state + " without an exception";
+            } else if (restGet("/jobs/" + id + "/checkpoints")
+                    .map(c -> c.path("counts").path("completed").asInt(0)).orElse(0) > 0) {
+                log.accept("  " + job.name() + " restored and checkpointed");
+                return Optional.empty();
+            } else {
+                Thread.sleep(500);
+            }
+        }
+        if (reason == null) {
+            reason = "no checkpoint completed within " + RESTORE_WITHIN.toSeconds()
+                    + " s of the restore, and Flink reported no exception";
+        }
+        return Optional.of(refuse(job, "restore failed: " + reason));
+    }
+
+    /** Gives up on a job that cannot run on: logs Flink's reason and cancels it (it would restart forever). */
+    private Refused refuse(JobUnderTest job, String reason) {
+        long at = System.nanoTime();
+        String id = jobIds.get(job.name());
+        log.accept("  " + job.name() + " cannot run on: " + reason);
+        try {
+            stack.flink.cli().run(List.of("cancel", id), Duration.ofMinutes(1));
+        } catch (RuntimeException e) {
+            log.accept("  (cancelling " + id + ": " + e.getMessage() + ")");
+        }
+        return new Refused(reason, at);
+    }
+
+    /** The first entry of a job's exception history ("in <task>: <reason>"), else its root exception. */
+    static Optional<String> firstException(JsonNode exceptions) {
+        JsonNode entries = exceptions.path("exceptionHistory").path("entries");
+        if (entries.isArray() && !entries.isEmpty()) {
+            JsonNode first = entries.get(0);
+            String task = first.path("taskName").asText("");
+            String reason = FailureReason.of(first.path("stacktrace").asText(first.path("exceptionName").asText("")));
+            return Optional.of(task.isBlank() || task.equals("null") ? reason : "in " + task + ": " + reason);
+        }
+        String root = exceptions.path("root-exception").asText("");
+        return root.isBlank() || root.equals("null") ? Optional.empty() : Optional.of(FailureReason.of(root));
     }
 
     /**
@@ -254,17 +371,32 @@ public final class FaultSuite {
      * catch-up time is when it was first clean. Then one more look after a checkpoint interval: a late duplicate
      * would show now.
      */
-    private List<Result> converge(Fault fault, long since, Map<String, Integer> failuresBefore)
-            throws InterruptedException {
+    /**
+     * @param refused           jobs that cannot run on (not waited for); with {@code failuresRefuse}, a job that
+     *                          fails while it is awaited joins them, with Flink's reason
+     * @param failuresRefuse    after an upgrade: nothing else is done to the jobs then, so a failure of the new build
+     *                          is its own (e.g. a state it registers only when a window fires and cannot migrate)
+     *                          and would repeat on every restart until the deadline
+     */
+    private List<Result> converge(Fault fault, long since, Map<String, Integer> failuresBefore,
+                                  Map<String, Refused> refused, boolean failuresRefuse) throws InterruptedException {
         long deadline = System.nanoTime() + plan.convergeWithin().toNanos();
         Map<String, Long> cleanAt = new HashMap<>();
-        while (cleanAt.size() < jobs.size() && System.nanoTime() < deadline) {
+        while (cleanAt.size() + refused.size() < jobs.size() && System.nanoTime() < deadline) {
             for (JobUnderTest job : jobs) {
-                if (!cleanAt.containsKey(job.name()) && job.verdict().get().clean()) {
-                    cleanAt.put(job.name(), System.nanoTime());
+                String name = job.name();
+                if (cleanAt.containsKey(name) || refused.containsKey(name)) {
+                    continue;
+                }
+                if (job.verdict().get().clean()) {
+                    cleanAt.put(name, System.nanoTime());
+                } else if (failuresRefuse && jobFailures(job) > failuresBefore.getOrDefault(name, 0)) {
+                    String reason = restGet("/jobs/" + jobIds.get(name) + "/exceptions?maxExceptions=1")
+                            .flatMap(FaultSuite::firstException).orElse("a failure without an exception");
+                    refused.put(name, refuse(job, "failed after the restore: " + reason));
                 }
             }
-            if (cleanAt.size() < jobs.size()) {
+            if (cleanAt.size() + refused.size() < jobs.size()) {
                 Thread.sleep(1000);
             }
         }
@@ -272,12 +404,13 @@ public final class FaultSuite {
         List<Result> results = new ArrayList<>();
         for (JobUnderTest job : jobs) {
             Observed.Verdict verdict = job.verdict().get();
-            long at = cleanAt.getOrDefault(job.name(), System.nanoTime());
+            Optional<Refused> refusal = Optional.ofNullable(refused.get(job.name()));
+            long at = refusal.map(Refused::at).orElse(cleanAt.getOrDefault(job.name(), System.nanoTime()));
             int after = jobFailures(job);
             int before = failuresBefore.getOrDefault(job.name(), 0);
             int failures = after < 0 || before < 0 ? -1 : after - before;
             results.add(new Result(fault, job.name(), verdict, Duration.ofNanos(at - since), failures,
-                    verdict.clean()));
+                    refusal.isEmpty() && verdict.clean(), refusal.map(Refused::reason)));
         }
         return results;
     }
@@ -287,14 +420,15 @@ public final class FaultSuite {
         List<String> args = new ArrayList<>(List.of("run", "-d",
                 "-Dexecution.checkpointing.interval=" + CHECKPOINT_INTERVAL));
         from.ifPresent(f -> args.addAll(List.of("-s", f)));
-        args.addAll(List.of("-c", job.entryClass(), jobsDir.resolve(job.jar()).toString()));
+        args.addAll(List.of("-c", job.entryClass(), running.resolve(job.jar()).toString()));
         args.addAll(job.args().get());
         String printed = stack.flink.cli().run(args, Duration.ofMinutes(3));
         Matcher m = SUBMITTED.matcher(printed);
         if (!m.find()) {
             throw new IllegalStateException("flink run printed no job id:\n" + printed);
         }
-        log.accept("  " + job.name() + " job " + m.group(1) + from.map(f -> " restored from " + f).orElse(""));
+        log.accept("  " + job.name() + " job " + m.group(1) + " (" + running.getFileName() + ")"
+                + from.map(f -> " restored from " + f).orElse(""));
         return m.group(1);
     }
 
@@ -356,17 +490,21 @@ public final class FaultSuite {
 
     /** Failures (restarts) of the job's current run so far, from its exception history; -1 when unknown. */
     private int jobFailures(JobUnderTest job) {
+        return restGet("/jobs/" + jobIds.get(job.name()) + "/exceptions?maxExceptions=1000")
+                .map(e -> e.path("exceptionHistory").path("entries").size()).orElse(-1);
+    }
+
+    /** A GET of Flink's REST API; empty when it does not answer 200. */
+    private Optional<JsonNode> restGet(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.flink.url()
-                    + "/jobs/" + jobIds.get(job.name()) + "/exceptions?maxExceptions=1000"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.flink.url() + path))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return -1;
-            }
-            JsonNode entries = JSON.readTree(response.body()).path("exceptionHistory").path("entries");
-            return entries.size();
-        } catch (Exception e) {
-            return -1;
+            return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 

@@ -17,6 +17,10 @@ import picocli.CommandLine.Parameters;
                 + "results into the report file. Exit 0 when every fault ended clean, 1 otherwise.")
 public final class FaultsCommand implements Callable<Integer> {
 
+    /** The command line this runs in: a usage error is reported through it (its err stream, its exit code). */
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", description = "short or full", defaultValue = "short")
     String form;
 
@@ -25,6 +29,21 @@ public final class FaultsCommand implements Callable<Integer> {
 
     @Option(names = "--report", description = "Markdown file whose results section the full form replaces")
     Path report;
+
+    @Option(names = "--previous-jobs-dir", paramLabel = "DIR",
+            description = "the job jars (order-enrichment.jar, fraud-detection.jar, commerce-metrics.jar) of the "
+                    + "build to upgrade from: the jobs start as that build and the upgrade starts the --jobs-dir "
+                    + "build from their savepoints. bin/faults --previous <git ref> builds them. Without it the "
+                    + "upgrade restarts the same build.")
+    Path previousJobsDir;
+
+    @Option(names = "--previous-build", paramLabel = "NAME",
+            description = "how the report names the previous build (bin/faults passes its commit)")
+    String previousBuild;
+
+    @Option(names = "--current-build", paramLabel = "NAME",
+            description = "how the report names the --jobs-dir build (bin/faults passes its commit)")
+    String currentBuild;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new FaultsCommand()).execute(args));
@@ -35,17 +54,35 @@ public final class FaultsCommand implements Callable<Integer> {
         FaultSuite.Plan plan = switch (form) {
             case "short" -> FaultSuite.Plan.shortForm();
             case "full" -> FaultSuite.Plan.fullForm();
-            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "form: expected short or full, got '" + form + "'");
         };
-        List<FaultSuite.Result> results = new FaultSuite(jobsDir, plan, System.out::println).run();
-        String table = ReliabilityReport.table(results, plan);
+        JobBuilds builds = builds();
+        List<FaultSuite.Result> results = new FaultSuite(builds, plan, System.out::println).run();
+        String table = ReliabilityReport.table(results, plan, builds);
         System.out.println(table);
         if (report != null && form.equals("full")) {
             writeInto(report, table);
             System.out.println("results written to " + report);
         }
         return results.stream().allMatch(FaultSuite.Result::converged) ? 0 : 1;
+    }
+
+    /** The builds the options name; a bad option is a usage error naming it and the expected form. */
+    JobBuilds builds() {
+        CommandLine cli = spec.commandLine();
+        if (previousBuild != null && previousJobsDir == null) {
+            throw new CommandLine.ParameterException(cli, "--previous-build: names the build in --previous-jobs-dir; "
+                    + "expected --previous-jobs-dir DIR with it");
+        }
+        String current = currentBuild != null ? currentBuild : "the jars in " + jobsDir;
+        try {
+            return previousJobsDir == null ? JobBuilds.sameBuild(jobsDir, current)
+                    : JobBuilds.upgrade(previousJobsDir,
+                            previousBuild != null ? previousBuild : "the jars in " + previousJobsDir, jobsDir, current);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage(), e);
+        }
     }
 
     /** Replaces what stands between the two markers of the report (the rest of the page is prose). */

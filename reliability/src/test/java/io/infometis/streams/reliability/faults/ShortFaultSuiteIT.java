@@ -26,8 +26,10 @@ class ShortFaultSuiteIT {
         assertThat(jobs.resolve(FaultSuite.METRICS_JAR)).as("the commerce-metrics job jar (copied at package)")
                 .exists();
 
-        List<FaultSuite.Result> results = new FaultSuite(jobs, FaultSuite.Plan.shortForm(), System.out::println).run();
-        System.out.println(ReliabilityReport.table(results, FaultSuite.Plan.shortForm()));
+        JobBuilds sameBuild = JobBuilds.sameBuild(jobs, "this build");
+        List<FaultSuite.Result> results = new FaultSuite(sameBuild, FaultSuite.Plan.shortForm(), System.out::println)
+                .run();
+        System.out.println(ReliabilityReport.table(results, FaultSuite.Plan.shortForm(), sameBuild));
 
         List<String> jobNames = List.of(FaultSuite.ENRICHMENT, FaultSuite.FRAUD, FaultSuite.METRICS);
         assertThat(results).extracting(r -> r.fault() + " " + r.job()).containsExactlyElementsOf(
@@ -43,6 +45,7 @@ class ShortFaultSuiteIT {
             assertThat(v.lettersLost()).as("%s: poison pills missing from dlq", r.fault()).isZero();
             assertThat(v.letterDuplicates()).as("%s: poison pills twice in dlq", r.fault()).isZero();
             assertThat(v.unexpectedLetters()).as("%s: good records in dlq", r.fault()).isZero();
+            assertThat(r.failure()).as("%s %s could not run on", r.fault(), r.job()).isEmpty();
             assertThat(v.deadLetters()).isEqualTo(v.poisonIn());
             if (r.job().equals(FaultSuite.ENRICHMENT)) {
                 assertThat(v.outputRecords()).isEqualTo(v.eventsIn());
