@@ -45,6 +45,8 @@ public final class MarkdownReport {
         }
         line("Written by the benchmark harness (module `bench`, run by `bin/bench`). Every figure below comes from one");
         line("run of it on the machine described here; rerun it whenever a job changes.");
+        line("What limits each job, what was changed because of it and what comes next is in");
+        line("[performance-analysis.md](performance-analysis.md), written by hand from this run's profiles.");
         line("");
         line("## How to reproduce");
         line("");
