@@ -189,6 +189,7 @@ public final class MarkdownReport {
         if (r.backendComparison.isEmpty()) {
             return;
         }
+        line("");
         line("## State backend");
         line("");
         line("Each job at p1 on the deployed state backend (`state.backend.type: "
