@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -14,6 +16,9 @@ import org.knowm.xchart.style.Styler;
 
 /** PNG charts of a run with XChart, drawn headless (no display on a build machine). */
 public final class Charts {
+
+    /** A parenthesized aside of a measurement's name, e.g. " (10 rules)". */
+    private static final Pattern ASIDE = Pattern.compile(" \\(([^)]*)\\)");
 
     private Charts() {}
 
@@ -36,7 +41,8 @@ public final class Charts {
     }
 
     private static Png throughput(List<Throughput> measurements, String run) {
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(640)
+        // Wide enough that XChart prints every category's label (it skips labels that would overlap).
+        CategoryChart chart = new CategoryChartBuilder().width(1600).height(800)
                 .title("Throughput (" + run + " run)").xAxisTitle("").yAxisTitle("events/s").build();
         style(chart);
         List<String> names = new ArrayList<>();
@@ -74,10 +80,18 @@ public final class Charts {
         chart.getStyler().setDecimalPattern("#,###");
     }
 
-    /** The part of a measurement's name before any parenthesis: short enough for an axis label. */
+    /**
+     * A measurement's name short enough for an axis label, yet telling runs of one job apart: " job" and
+     * parenthesized asides go, a parenthesis that holds a figure ("(10 rules)") stays, without its brackets.
+     */
     static String shortName(String name) {
-        int paren = name.indexOf(" (");
-        return paren < 0 ? name : name.substring(0, paren);
+        Matcher m = ASIDE.matcher(name);
+        StringBuilder label = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(label, m.group(1).matches(".*\\d.*") ? " " + Matcher.quoteReplacement(m.group(1)) : "");
+        }
+        m.appendTail(label);
+        return label.toString().replace(" job", "");
     }
 
     @FunctionalInterface
