@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import java.util.concurrent.TimeUnit;
@@ -119,16 +119,12 @@ public final class MiniClusterJob implements AutoCloseable {
      */
     public List<String> failovers() {
         try {
-            List<JobStatusMessage> jobs = List.copyOf(cluster.listJobs().get());
-            if (jobs.isEmpty()) {
+            JsonNode body = firstJobRest("/exceptions");
+            if (body == null) {
                 return List.of();
             }
-            URI rest = cluster.getRestAddress().get(10, TimeUnit.SECONDS);
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    rest.resolve("/jobs/" + jobs.get(0).getJobId() + "/exceptions")).build(),
-                    HttpResponse.BodyHandlers.ofString());
             List<String> failures = new ArrayList<>();
-            for (JsonNode entry : JSON.readTree(response.body()).path("exceptionHistory").path("entries")) {
+            for (JsonNode entry : body.path("exceptionHistory").path("entries")) {
                 String stack = entry.path("stacktrace").asText("");
                 failures.add(stack.lines().findFirst().orElse(entry.path("exceptionName").asText("?"))
                         + " in " + entry.path("taskName").asText("the job"));
@@ -145,15 +141,11 @@ public final class MiniClusterJob implements AutoCloseable {
      */
     public String stateBackend() {
         try {
-            List<JobStatusMessage> jobs = List.copyOf(cluster.listJobs().get());
-            if (jobs.isEmpty()) {
+            JsonNode body = firstJobRest("/checkpoints/config");
+            if (body == null) {
                 return "unknown";
             }
-            URI rest = cluster.getRestAddress().get(10, TimeUnit.SECONDS);
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    rest.resolve("/jobs/" + jobs.get(0).getJobId() + "/checkpoints/config")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body()).path("state_backend").asText("unknown");
+            return body.path("state_backend").asText("unknown");
         } catch (Exception e) {
             return "unknown";
         }
@@ -162,15 +154,10 @@ public final class MiniClusterJob implements AutoCloseable {
     /** Checkpoints of the job so far (the first job of the cluster); {@link CheckpointStats#NONE} when none. */
     public CheckpointStats checkpoints() {
         try {
-            List<JobStatusMessage> jobs = List.copyOf(cluster.listJobs().get());
-            if (jobs.isEmpty()) {
+            JsonNode stats = firstJobRest("/checkpoints");
+            if (stats == null) {
                 return CheckpointStats.NONE;
             }
-            URI rest = cluster.getRestAddress().get(10, TimeUnit.SECONDS);
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    rest.resolve("/jobs/" + jobs.get(0).getJobId() + "/checkpoints")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode stats = JSON.readTree(response.body());
             long completed = stats.path("counts").path("completed").asLong();
             if (completed == 0) {
                 return CheckpointStats.NONE;
@@ -185,6 +172,18 @@ public final class MiniClusterJob implements AutoCloseable {
             System.err.println("bench: cannot read the checkpoint statistics: " + e);
             return CheckpointStats.NONE;
         }
+    }
+
+    /** GET {@code /jobs/<first job><suffix>} of the cluster's REST API as JSON; null when the cluster has no job. */
+    private JsonNode firstJobRest(String suffix) throws Exception {
+        List<JobStatusMessage> jobs = List.copyOf(cluster.listJobs().get());
+        if (jobs.isEmpty()) {
+            return null;
+        }
+        URI rest = cluster.getRestAddress().get(10, TimeUnit.SECONDS);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                rest.resolve("/jobs/" + jobs.get(0).getJobId() + suffix)).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
     }
 
     @Override
