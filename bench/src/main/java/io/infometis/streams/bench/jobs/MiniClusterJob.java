@@ -83,25 +83,21 @@ public final class MiniClusterJob implements AutoCloseable {
         SourceProgress.reset();
         Set<Thread> threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
         Path checkpointDir = Files.createTempDirectory("bench-checkpoints-");
-        boolean rocksDb = "rocksdb".equalsIgnoreCase(effective(jobSettings).getString("state.backend.type", ""));
-        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-                .setConfiguration(configuration(parallelism, checkpointDir, rocksDb)).setNumTaskManagers(1)
-                .setNumSlotsPerTaskManager(parallelism).build());
-        cluster.start();
+        DeployedSettings deployed = DeployedSettings.of(InfometisHome.locate());
         // As `flink run` reads the cluster's config.yaml: the job sees the deployed checkpoint settings too (the
         // interval, mode and pauses are the client's to set); the run's own settings override them.
-        MiniClusterContext.install(cluster, parallelism, effective(jobSettings));
+        Configuration settings = new Configuration();
+        deployed.applyTo(settings);
+        settings.addAll(jobSettings);
+        boolean rocksDb = "rocksdb".equalsIgnoreCase(settings.getString("state.backend.type", ""));
+        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(configuration(parallelism, checkpointDir, deployed, rocksDb)).setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(parallelism).build());
+        cluster.start();
+        MiniClusterContext.install(cluster, parallelism, settings);
         MiniClusterJob running = new MiniClusterJob(cluster, checkpointDir, job, name, threadsBefore);
         running.runner.start();
         return running;
-    }
-
-    /** The deployed settings with the run's own on top. */
-    private static Configuration effective(Configuration jobSettings) {
-        Configuration settings = new Configuration();
-        DeployedSettings.of(InfometisHome.locate()).applyTo(settings);
-        settings.addAll(jobSettings);
-        return settings;
     }
 
     /** Whether the job's thread still runs (its {@code execute} returns only when the job ends or fails). */
@@ -241,9 +237,10 @@ public final class MiniClusterJob implements AutoCloseable {
         }
     }
 
-    static Configuration configuration(int parallelism, Path checkpointDir, boolean rocksDb) {
+    static Configuration configuration(int parallelism, Path checkpointDir, DeployedSettings deployed,
+                                       boolean rocksDb) {
         Configuration conf = new Configuration();
-        DeployedSettings.of(InfometisHome.locate()).applyTo(conf);
+        deployed.applyTo(conf);
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE,
                 (rocksDb ? MANAGED_MEMORY_PER_SLOT_ROCKSDB : MANAGED_MEMORY_PER_SLOT).multiply(parallelism));
         // Checkpoints to files, as in production: Flink's default for a job without a checkpoint directory keeps

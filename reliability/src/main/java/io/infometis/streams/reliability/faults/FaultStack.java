@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -86,9 +87,8 @@ final class FaultStack implements AutoCloseable {
         return flink.processes().get(1);
     }
 
-    /** The jobs' common arguments: only documented keys, defaults for everything else (as bin/stack runs them). */
     /**
-     * What every job gets. With {@code rideThroughKafkaRestart}, a {@code source.idleness} longer than the suite's
+     * The jobs' common arguments: only documented keys, defaults for everything else (as bin/stack runs them). With {@code rideThroughKafkaRestart}, a {@code source.idleness} longer than the suite's
      * Kafka outage: a partition silent for longer is declared idle, and when the partitions resume one after
      * another the first to deliver can move the watermark past the others' backlog (seen with the 30 s default
      * after a broker restart on a loaded machine: five alerts missing, five unexpected dead letters). Only then:
@@ -96,7 +96,7 @@ final class FaultStack implements AutoCloseable {
      * for that long after every restart. The operations runbook gives the same rule for production.
      */
     List<String> jobArgs(boolean rideThroughKafkaRestart) {
-        List<String> args = new java.util.ArrayList<>(List.of("--kafka.bootstrap.servers", kafka.bootstrapServers(),
+        List<String> args = new ArrayList<>(List.of("--kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "--schema.registry.url", registry.url(),
                 "--elasticsearch.hosts", elasticsearch.url(),
                 "--elasticsearch.bulk.interval", "500 ms"));

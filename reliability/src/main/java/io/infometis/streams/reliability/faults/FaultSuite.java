@@ -1,7 +1,6 @@
 package io.infometis.streams.reliability.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infometis.streams.events.Alert;
 import io.infometis.streams.events.CommerceMetric;
 import io.infometis.streams.events.EnrichedOrder;
@@ -9,10 +8,6 @@ import io.infometis.streams.events.RegistrySerdes;
 import io.infometis.streams.events.Topics;
 import io.infometis.streams.stack.ManagedProcess;
 import io.infometis.streams.stack.flink.FlinkRest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,8 +77,6 @@ public final class FaultSuite {
      */
     static final String CHECKPOINT_INTERVAL = "2 s";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern SUBMITTED = Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
     /**
      * How long a job started from a savepoint may take to complete its first checkpoint (proof that every task
@@ -274,8 +267,7 @@ public final class FaultSuite {
                         Optional<FlinkRest.JobOverview> failed = failedStart(job, submittedAt);
                         // The refused job's own exception history from now on (its failures, not the old job's).
                         failed.ifPresent(j -> jobIds.put(job.name(), j.id()));
-                        String reason = failed.flatMap(j -> restGet("/jobs/" + j.id() + "/exceptions?maxExceptions=1"))
-                                .flatMap(FaultSuite::firstException).orElse(e.getMessage());
+                        String reason = failed.flatMap(j -> latestFailure(j.id())).orElse(e.getMessage());
                         log.accept("  " + job.name() + " cannot run on: " + reason);
                         refused.put(job.name(), new Refused("restore refused at submission: " + reason,
                                 System.nanoTime()));
@@ -318,14 +310,13 @@ public final class FaultSuite {
         long deadline = System.nanoTime() + RESTORE_WITHIN.toNanos();
         String reason = null;
         while (reason == null && System.nanoTime() < deadline) {
-            Optional<JsonNode> exceptions = restGet("/jobs/" + id + "/exceptions?maxExceptions=1");
-            Optional<String> failure = exceptions.flatMap(FaultSuite::firstException);
+            Optional<String> failure = latestFailure(id);
             String state = stack.flink.rest().jobState(id).orElse("");
             if (failure.isPresent()) {
                 reason = failure.get();
             } else if (List.of("FAILED", "FAILING", "CANCELED", "CANCELLING", "FINISHED").contains(state)) {
                 reason = "the job went " + state + " without an exception";
-            } else if (restGet("/jobs/" + id + "/checkpoints")
+            } else if (stack.flink.rest().checkpoints(id)
                     .map(c -> c.path("counts").path("completed").asInt(0)).orElse(0) > 0) {
                 log.accept("  " + job.name() + " restored and checkpointed");
                 return Optional.empty();
@@ -353,6 +344,11 @@ public final class FaultSuite {
         return new Refused(reason, at);
     }
 
+    /** The job's newest failure as {@link #firstException} words it; empty when it has none. */
+    private Optional<String> latestFailure(String jobId) {
+        return stack.flink.rest().exceptions(jobId, 1).flatMap(FaultSuite::firstException);
+    }
+
     /** The first entry of a job's exception history ("in <task>: <reason>"), else its root exception. */
     static Optional<String> firstException(JsonNode exceptions) {
         JsonNode entries = exceptions.path("exceptionHistory").path("entries");
@@ -370,8 +366,7 @@ public final class FaultSuite {
      * Polls until every job's expected records, letters and documents are there (or the deadline passes); a job's
      * catch-up time is when it was first clean. Then one more look after a checkpoint interval: a late duplicate
      * would show now.
-     */
-    /**
+     *
      * @param refused           jobs that cannot run on (not waited for); with {@code failuresRefuse}, a job that
      *                          fails while it is awaited joins them, with Flink's reason
      * @param failuresRefuse    after an upgrade: nothing else is done to the jobs then, so a failure of the new build
@@ -391,8 +386,7 @@ public final class FaultSuite {
                 if (job.verdict().get().clean()) {
                     cleanAt.put(name, System.nanoTime());
                 } else if (failuresRefuse && jobFailures(job) > failuresBefore.getOrDefault(name, 0)) {
-                    String reason = restGet("/jobs/" + jobIds.get(name) + "/exceptions?maxExceptions=1")
-                            .flatMap(FaultSuite::firstException).orElse("a failure without an exception");
+                    String reason = latestFailure(jobIds.get(name)).orElse("a failure without an exception");
                     refused.put(name, refuse(job, "failed after the restore: " + reason));
                 }
             }
@@ -490,22 +484,8 @@ public final class FaultSuite {
 
     /** Failures (restarts) of the job's current run so far, from its exception history; -1 when unknown. */
     private int jobFailures(JobUnderTest job) {
-        return restGet("/jobs/" + jobIds.get(job.name()) + "/exceptions?maxExceptions=1000")
+        return stack.flink.rest().exceptions(jobIds.get(job.name()), 1000)
                 .map(e -> e.path("exceptionHistory").path("entries").size()).orElse(-1);
-    }
-
-    /** A GET of Flink's REST API; empty when it does not answer 200. */
-    private Optional<JsonNode> restGet(String path) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.flink.url() + path))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -72,6 +72,16 @@ public final class FlinkRest {
                 .filter(s -> !s.isBlank());
     }
 
+    /** {@code /jobs/<id>/exceptions}: the newest {@code max} entries of the exception history and the root one. */
+    public Optional<JsonNode> exceptions(String jobId, int max) {
+        return get("/jobs/" + jobId + "/exceptions?maxExceptions=" + max);
+    }
+
+    /** {@code /jobs/<id>/checkpoints}: counts, summary, latest completed and restored checkpoint. */
+    public Optional<JsonNode> checkpoints(String jobId) {
+        return get("/jobs/" + jobId + "/checkpoints");
+    }
+
     /** {@code /jobs/<id>/checkpoints/config}: mode, interval, retention, state backend and storage in effect. */
     public Optional<JsonNode> checkpointConfig(String jobId) {
         return get("/jobs/" + jobId + "/checkpoints/config");
@@ -79,7 +89,7 @@ public final class FlinkRest {
 
     /** External path of the job's latest completed checkpoint, if one completed. */
     public Optional<String> latestCheckpoint(String jobId) {
-        return get("/jobs/" + jobId + "/checkpoints")
+        return checkpoints(jobId)
                 .map(c -> c.path("latest").path("completed"))
                 .filter(r -> !r.isMissingNode() && !r.isNull())
                 .map(r -> r.path("external_path").asText());
@@ -87,7 +97,7 @@ public final class FlinkRest {
 
     /** External path of the checkpoint/savepoint the job restored from, if any. */
     public Optional<String> restoredFrom(String jobId) {
-        return get("/jobs/" + jobId + "/checkpoints")
+        return checkpoints(jobId)
                 .map(c -> c.path("latest").path("restored"))
                 .filter(r -> !r.isMissingNode() && !r.isNull())
                 .map(r -> r.path("external_path").asText());
