@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -77,12 +79,53 @@ public final class KafkaTopics {
                     }
                 }
             }
+            awaitLeaders(admin, results.keySet(), bootstrapServers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while creating topics", e);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new StackException("Creating topics on " + bootstrapServers + " timed out", e);
         }
+    }
+
+    /**
+     * Waits until the broker serves every partition of the topics. In KRaft, CreateTopics returns once the
+     * controller has committed the topic; the broker applies that to its metadata cache afterwards. A producer that
+     * starts in between gets UNKNOWN_TOPIC_OR_PARTITION and, with the idempotent 3.4 client, a CI run once saw one
+     * partition's batches sit until delivery.timeout.ms (120 s) expired them. Describing through the same broker
+     * until each partition has a leader closes that window.
+     */
+    public static void awaitLeaders(Admin admin, Collection<String> names, String bootstrapServers)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String waitingFor = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
+                        .get(10, TimeUnit.SECONDS);
+                waitingFor = leaderless(described);
+                if (waitingFor.isEmpty()) {
+                    return;
+                }
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                waitingFor = names + " (" + e.getMessage() + ")";
+            }
+            Thread.sleep(100);
+        }
+        throw new StackException("Topics created on " + bootstrapServers + " have no leader after 30 s: "
+                + waitingFor);
+    }
+
+    private static String leaderless(Map<String, TopicDescription> described) {
+        List<String> missing = new ArrayList<>();
+        for (TopicDescription topic : described.values()) {
+            for (TopicPartitionInfo partition : topic.partitions()) {
+                if (partition.leader() == null || partition.leader().isEmpty()) {
+                    missing.add(topic.name() + "-" + partition.partition());
+                }
+            }
+        }
+        return missing.isEmpty() ? "" : String.join(", ", missing);
     }
 
     static Map<String, String> configs(TopicSpec spec) {

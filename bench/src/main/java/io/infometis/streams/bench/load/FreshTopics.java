@@ -1,6 +1,7 @@
 package io.infometis.streams.bench.load;
 
 import io.infometis.streams.events.TopicSpec;
+import io.infometis.streams.stack.KafkaTopics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class FreshTopics {
         }
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
             admin.createTopics(topics).all().get();
+            KafkaTopics.awaitLeaders(admin, names.values(), bootstrapServers);
         }
         return names;
     }

@@ -14,6 +14,7 @@ import io.infometis.streams.generator.kafka.KafkaEventWriter;
 import io.infometis.streams.generator.kafka.TopicNames;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchSettings;
 import io.infometis.streams.sinks.elasticsearch.IndexTemplates;
+import io.infometis.streams.stack.KafkaTopics;
 import io.infometis.streams.testing.RealStackExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,17 +71,9 @@ public final class KafkaJobFixture {
         }
         try (Admin admin = Admin.create(stack.adminProperties())) {
             admin.createTopics(created).all().get();
-            // Every partition has a leader before anyone writes: a producer that meets a partition without one
-            // on a loaded machine can wait out its whole delivery timeout.
-            List<String> names = created.stream().map(NewTopic::name).toList();
-            await("leaders of " + names, Duration.ofSeconds(60), () -> {
-                try {
-                    return admin.describeTopics(names).allTopicNames().get().values().stream()
-                            .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null);
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+            // Every partition has a leader before anyone writes (see KafkaTopics.awaitLeaders).
+            KafkaTopics.awaitLeaders(admin, created.stream().map(NewTopic::name).toList(),
+                    stack.kafkaBootstrapServers());
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the test topics of " + prefix, e);
         }
