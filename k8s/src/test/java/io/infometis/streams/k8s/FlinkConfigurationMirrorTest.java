@@ -52,6 +52,22 @@ class FlinkConfigurationMirrorTest {
         return Rendered.repoDir().resolve("flink-conf/config.yaml");
     }
 
+    /**
+     * A job's own settings, flink-conf/jobs/<job>.yaml (stack's JobFlinkSettings reads the same file for bin/stack
+     * and the bench); none when the job has no file.
+     */
+    static SortedMap<String, String> jobSettings(String job) {
+        Path file = Rendered.repoDir().resolve("flink-conf/jobs").resolve(job + ".yaml");
+        return java.nio.file.Files.isRegularFile(file) ? new TreeMap<>(FlinkConfFlattener.flatten(file)) : new TreeMap<>();
+    }
+
+    /** The settings a session cluster leaves to its jobs: all but the process ones (stack's forSessionSubmission). */
+    static SortedMap<String, String> jobLevel(SortedMap<String, String> settings) {
+        SortedMap<String, String> jobLevel = new TreeMap<>(settings);
+        jobLevel.keySet().removeIf(k -> k.startsWith("taskmanager.") || k.startsWith("jobmanager."));
+        return jobLevel;
+    }
+
     static SortedMap<String, String> patchConfiguration(String file) throws IOException {
         JsonNode patch = YAML.readTree(Rendered.k8sDir().resolve("components/flink-defaults").resolve(file).toFile());
         SortedMap<String, String> conf = new TreeMap<>();
@@ -94,7 +110,14 @@ class FlinkConfigurationMirrorTest {
         Rendered.all("FlinkDeployment").forEach(m -> {
             JsonNode conf = m.spec().path("flinkConfiguration");
             Map<String, String> overrides = OVERLAY_OVERRIDES.getOrDefault(m.overlay(), Map.of());
+            SortedMap<String, String> own = jobSettings(m.name());
+            own.forEach((key, value) -> problems.check(value.equals(conf.path(key).asText(null)),
+                    m.problem("spec.flinkConfiguration." + key, "expected '" + value + "' (flink-conf/jobs/"
+                            + m.name() + ".yaml), got '" + conf.path(key).asText(null) + "'")));
             shared.forEach((key, value) -> {
+                if (own.containsKey(key)) {
+                    return; // the job's own value, checked above
+                }
                 String actual = conf.path(key).asText(null);
                 if (!overrides.containsKey(key)) {
                     problems.check(value.equals(actual), m.problem("spec.flinkConfiguration." + key,
@@ -118,6 +141,7 @@ class FlinkConfigurationMirrorTest {
         Rendered.all("FlinkDeployment").forEach(m -> {
             java.util.Set<String> expected = new java.util.TreeSet<>(shared);
             expected.addAll(OVERLAY_ADDITIONS.getOrDefault(m.overlay(), java.util.Set.of()));
+            expected.addAll(jobSettings(m.name()).keySet());
             java.util.Set<String> actual = new java.util.TreeSet<>();
             m.spec().path("flinkConfiguration").fieldNames().forEachRemaining(actual::add);
             java.util.Set<String> extra = new java.util.TreeSet<>(actual);
@@ -129,6 +153,30 @@ class FlinkConfigurationMirrorTest {
             problems.check(missing.isEmpty(), m.problem("spec.flinkConfiguration", "missing " + missing));
         });
         problems.assertNone("keys of the rendered Flink configurations");
+    }
+
+    @Test
+    void everySessionJobCarriesTheJobLevelSettingsOfItsJobsFileAndNothingElse() {
+        Problems problems = new Problems();
+        Rendered.all("FlinkSessionJob").forEach(m -> {
+            SortedMap<String, String> actual = new TreeMap<>();
+            m.spec().path("flinkConfiguration").fields().forEachRemaining(e -> actual.put(e.getKey(), e.getValue().asText()));
+            SortedMap<String, String> expected = jobLevel(jobSettings(m.name()));
+            problems.check(expected.equals(actual), m.problem("spec.flinkConfiguration", "expected " + expected
+                    + " (the job-level keys of flink-conf/jobs/" + m.name() + ".yaml), got " + actual));
+        });
+        problems.assertNone("per-job settings of the session jobs");
+    }
+
+    @Test
+    void everyJobsFileBelongsToADeployedJob() throws IOException {
+        java.util.Set<String> deployed = new java.util.TreeSet<>();
+        Rendered.all("FlinkSessionJob").forEach(m -> deployed.add(m.name()));
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Rendered.repoDir().resolve("flink-conf/jobs"))) {
+            assertThat(files.map(f -> f.getFileName().toString().replaceFirst("\\.yaml$", "")))
+                    .as("flink-conf/jobs/<job>.yaml files, each named after a job (its FlinkSessionJob's name)")
+                    .isNotEmpty().allMatch(deployed::contains);
+        }
     }
 
     @Test

@@ -24,6 +24,11 @@ public record FlinkJobSpec(String name, String module, String entryClass) {
                     "io.infometis.streams.enrichment.OrderEnrichmentJob"),
             new FlinkJobSpec("commerce-metrics", "jobs/commerce-metrics", "io.infometis.streams.metrics.CommerceMetricsJob"));
 
+    /** The job's own Flink settings ({@code flink-conf/jobs/<name>.yaml}). */
+    public JobFlinkSettings flinkSettings(Path home) {
+        return JobFlinkSettings.of(home, name);
+    }
+
     public Path targetDir(Path home) {
         return home.resolve(module).resolve("target");
     }

@@ -69,9 +69,11 @@ public final class JobSubmission implements StackComponent {
             }
             cli = cli != null ? cli : flink.cli();
             try {
-                String jobId = cli.submitDetached(jar.get(), job.entryClass(), jobArguments.get(), Optional.empty());
+                // The job's own settings (flink-conf/jobs/<job>.yaml) as `flink run -D`: e.g. enrichment on RocksDB.
+                String jobId = cli.submitDetached(jar.get(), job.entryClass(), jobArguments.get(), Optional.empty(),
+                        job.flinkSettings(home).forSessionSubmission());
                 awaitRunning(rest, jobId);
-                lines.add("READY job " + job.name() + " " + jobId);
+                lines.add("READY job " + job.name() + " " + jobId + flagsNote(job.flinkSettings(home)));
             } catch (StackException e) {
                 lines.add("FAILED job " + job.name() + ": " + firstLine(e.getMessage()));
             }
@@ -99,6 +101,16 @@ public final class JobSubmission implements StackComponent {
         throw new StackException("job " + jobId + " is " + state.orElse("unknown") + ", not RUNNING"
                 + rest.rootException(jobId).map(ex -> " (" + firstLine(ex) + ")").orElse("")
                 + "; see the JobManager log");
+    }
+
+    private static String flagsNote(JobFlinkSettings settings) {
+        Map<String, String> flags = settings.forSessionSubmission();
+        if (flags.isEmpty()) {
+            return "";
+        }
+        StringBuilder note = new StringBuilder(" (");
+        flags.forEach((k, v) -> note.append(note.length() > 2 ? " " : "").append("-D").append(k).append('=').append(v));
+        return note.append(')').toString();
     }
 
     private static String firstLine(String text) {
