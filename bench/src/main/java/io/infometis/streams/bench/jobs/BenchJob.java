@@ -2,6 +2,8 @@ package io.infometis.streams.bench.jobs;
 
 import io.infometis.streams.events.TopicSpec;
 import io.infometis.streams.events.Topics;
+import io.infometis.streams.stack.InfometisHome;
+import io.infometis.streams.stack.jobs.JobFlinkSettings;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -51,12 +53,26 @@ public record BenchJob(String name, String mainClass, List<TopicSpec> inputs) {
             args.add("--" + k);
             args.add(v);
         });
-        return () -> {
-            try {
-                main.invoke(null, (Object) args.toArray(String[]::new));
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
+        Map<String, String> deployed = deployedSettings();
+        return new JobLauncher() {
+            @Override
+            public void run() throws Exception {
+                try {
+                    main.invoke(null, (Object) args.toArray(String[]::new));
+                } catch (InvocationTargetException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+
+            @Override
+            public Map<String, String> deployedSettings() {
+                return deployed;
             }
         };
+    }
+
+    /** The job's own Flink settings ({@code flink-conf/jobs/<name>.yaml}), as bin/stack and Kubernetes apply them. */
+    public Map<String, String> deployedSettings() {
+        return JobFlinkSettings.of(InfometisHome.locate(), name).settings();
     }
 }

@@ -7,6 +7,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.clusterframework.TaskExecutorProcessUtils;
 
 /**
  * The cluster settings the jobs are deployed with ({@code flink-conf/config.yaml}: the local session cluster and
@@ -25,10 +28,12 @@ public final class DeployedSettings {
 
     private final Path file;
     private final Map<String, String> settings;
+    private final Configuration whole;
 
-    private DeployedSettings(Path file, Map<String, String> settings) {
+    private DeployedSettings(Path file, Map<String, String> settings, Configuration whole) {
         this.file = file;
         this.settings = settings;
+        this.whole = whole;
     }
 
     /** Reads {@code <home>/flink-conf/config.yaml}; a missing file is an error, not a silent fallback to defaults. */
@@ -46,7 +51,7 @@ public final class DeployedSettings {
                 picked.put(key, value);
             }
         });
-        return new DeployedSettings(file, picked);
+        return new DeployedSettings(file, picked, all);
     }
 
     /** The picked settings, by key: what the report lists. */
@@ -56,6 +61,23 @@ public final class DeployedSettings {
 
     public Path file() {
         return file;
+    }
+
+    /** A key of the whole file (not only the picked ones), or null. */
+    public String clusterValue(String key) {
+        return whole.toMap().get(key);
+    }
+
+    /**
+     * The managed memory one slot of a deployed TaskManager gets, with {@code overrides} (a job's own settings,
+     * e.g. {@code taskmanager.memory.managed.fraction}) over the file: worked out by Flink's own TaskManager memory
+     * model from the file's process size, fraction and slots (2048m, 10%, 4 slots: about 40 MiB).
+     */
+    public MemorySize managedMemoryPerSlot(Configuration overrides) {
+        Configuration conf = new Configuration(whole);
+        conf.addAll(overrides);
+        MemorySize managed = TaskExecutorProcessUtils.processSpecFromConfig(conf).getManagedMemorySize();
+        return managed.divide(conf.get(TaskManagerOptions.NUM_TASK_SLOTS));
     }
 
     void applyTo(Configuration conf) {

@@ -37,14 +37,6 @@ import java.net.http.HttpResponse;
  */
 public final class MiniClusterJob implements AutoCloseable {
 
-    /**
-     * Managed memory per slot, as a slot of a deployed TaskManager gets it: flink-conf's 2048m process size leaves
-     * about 1.6 GB of Flink memory over 4 slots; 10% of it is managed on the heap state backend's TaskManagers,
-     * 40% (Flink's default, what operations.md says to give RocksDB jobs) where a job runs on RocksDB.
-     */
-    public static final MemorySize MANAGED_MEMORY_PER_SLOT = MemorySize.parse("40m");
-    public static final MemorySize MANAGED_MEMORY_PER_SLOT_ROCKSDB = MemorySize.parse("160m");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MiniCluster cluster;
@@ -86,12 +78,16 @@ public final class MiniClusterJob implements AutoCloseable {
         DeployedSettings deployed = DeployedSettings.of(InfometisHome.locate());
         // As `flink run` reads the cluster's config.yaml: the job sees the deployed checkpoint settings too (the
         // interval, mode and pauses are the client's to set); the run's own settings override them.
+        // Then the job's own deployed settings (flink-conf/jobs/<job>.yaml), then the run's.
         Configuration settings = new Configuration();
         deployed.applyTo(settings);
+        job.deployedSettings().forEach(settings::setString);
         settings.addAll(jobSettings);
-        boolean rocksDb = "rocksdb".equalsIgnoreCase(settings.getString("state.backend.type", ""));
+        // A deployed TaskManager's managed memory per slot, with the job's own fraction where it sets one.
+        MemorySize managedPerSlot = deployed.managedMemoryPerSlot(settings);
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-                .setConfiguration(configuration(parallelism, checkpointDir, deployed, rocksDb)).setNumTaskManagers(1)
+                .setConfiguration(configuration(parallelism, checkpointDir, deployed, managedPerSlot))
+                .setNumTaskManagers(1)
                 .setNumSlotsPerTaskManager(parallelism).build());
         cluster.start();
         MiniClusterContext.install(cluster, parallelism, settings);
@@ -238,11 +234,10 @@ public final class MiniClusterJob implements AutoCloseable {
     }
 
     static Configuration configuration(int parallelism, Path checkpointDir, DeployedSettings deployed,
-                                       boolean rocksDb) {
+                                       MemorySize managedPerSlot) {
         Configuration conf = new Configuration();
         deployed.applyTo(conf);
-        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE,
-                (rocksDb ? MANAGED_MEMORY_PER_SLOT_ROCKSDB : MANAGED_MEMORY_PER_SLOT).multiply(parallelism));
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, managedPerSlot.multiply(parallelism));
         // Checkpoints to files, as in production: Flink's default for a job without a checkpoint directory keeps
         // them in the JobManager's heap (this JVM's) and fails every checkpoint whose state of one task exceeds
         // 5 MB ("Asynchronous task checkpoint failed"), which with the default of no tolerated checkpoint

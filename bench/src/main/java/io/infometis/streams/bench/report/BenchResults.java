@@ -34,6 +34,14 @@ public final class BenchResults {
     public final List<ComponentMemory> memory = new ArrayList<>();
     /** The deployed cluster settings every MiniCluster ran with (state backend, checkpointing), by key. */
     public final Map<String, String> clusterSettings = new LinkedHashMap<>();
+    /** Managed memory per slot of a deployed TaskManager, in MiB, by the cluster's settings. */
+    public long managedMebibytesPerSlot;
+    /**
+     * Jobs with Flink settings of their own (flink-conf/jobs/&lt;job&gt;.yaml), which their runs applied over the
+     * cluster's: job name to settings, and to the managed memory per slot, in MiB, they give.
+     */
+    public final Map<String, Map<String, String>> jobSettings = new LinkedHashMap<>();
+    public final Map<String, Long> jobManagedMebibytesPerSlot = new LinkedHashMap<>();
     /**
      * Runs of the same job at p1 on the deployed state backend and on the other one, by the deployed run's name:
      * the other run's name.

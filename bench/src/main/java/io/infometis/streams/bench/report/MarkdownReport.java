@@ -97,12 +97,22 @@ public final class MarkdownReport {
         if (!r.clusterSettings.isEmpty()) {
             line("Every MiniCluster runs with the deployed cluster's state backend and checkpoint settings, read from");
             line("`flink-conf/config.yaml` (what the session cluster and Kubernetes use), and "
-                    + MiniClusterJob.MANAGED_MEMORY_PER_SLOT.getMebiBytes() + " MiB" + " of managed memory per slot");
-            line("(" + MiniClusterJob.MANAGED_MEMORY_PER_SLOT_ROCKSDB.getMebiBytes() + " MiB" + " in the RocksDB runs):"
-                    + " a deployed TaskManager's share per slot. So the figures are the deployed jobs', not");
-            line("those of Flink's defaults:");
+                    + r.managedMebibytesPerSlot + " MiB of managed memory per slot");
+            line("(a deployed TaskManager's share per slot, by Flink's memory model). So the figures are the deployed");
+            line("jobs', not those of Flink's defaults:");
             line("");
             r.clusterSettings.forEach((k, v) -> line("- `" + k + ": " + v + "`"));
+            line("");
+            r.jobSettings.forEach((job, settings) -> {
+                line("The " + job + " job's runs add its own settings (`flink-conf/jobs/" + job + ".yaml`, as bin/stack"
+                        + " and Kubernetes deploy it), " + r.jobManagedMebibytesPerSlot.get(job)
+                        + " MiB of managed memory per slot:");
+                line("");
+                settings.forEach((k, v) -> line("- `" + k + ": " + v + "`"));
+                line("");
+            });
+            line("A run on the other state backend (*State backend* below) gets " + r.managedMebibytesPerSlot
+                    + " MiB per slot on the heap and a RocksDB job's 40% fraction on RocksDB.");
             line("");
         }
     }
@@ -192,9 +202,10 @@ public final class MarkdownReport {
         line("");
         line("## State backend");
         line("");
-        line("Each job at p1 on the deployed state backend (`state.backend.type: "
-                + r.clusterSettings.getOrDefault("state.backend.type", "?") + "`) and once more on the other one,");
-        line("set for that job alone (`flink run -D state.backend.type=...`), same backlog, same run.");
+        line("Each job at p1 on its deployed state backend (the cluster's `state.backend.type: "
+                + r.clusterSettings.getOrDefault("state.backend.type", "?") + "`, or the job's own") ;
+        line("`flink-conf/jobs/<job>.yaml`) and once more on the other one, set for that job alone (`flink run -D"
+                + " state.backend.type=...`), same backlog, same run.");
         line("");
         line("| job | deployed: events/s | other backend: events/s | other / deployed |");
         line("|---|---:|---:|---:|");

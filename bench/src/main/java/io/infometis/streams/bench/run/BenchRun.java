@@ -81,7 +81,17 @@ public final class BenchRun {
     public boolean execute() throws IOException {
         long begin = System.nanoTime();
         results.gitCommit = GitCommit.of(InfometisHome.locate());
-        results.clusterSettings.putAll(DeployedSettings.of(InfometisHome.locate()).settings());
+        DeployedSettings deployed = DeployedSettings.of(InfometisHome.locate());
+        results.clusterSettings.putAll(deployed.settings());
+        results.managedMebibytesPerSlot = deployed.managedMemoryPerSlot(new Configuration()).getMebiBytes();
+        for (BenchJob job : BenchJob.all()) {
+            Map<String, String> own = job.deployedSettings();
+            if (!own.isEmpty()) {
+                results.jobSettings.put(job.name(), own);
+                results.jobManagedMebibytesPerSlot.put(job.name(),
+                        (long) deployed.managedMemoryPerSlot(Configuration.fromMap(own)).getMebiBytes());
+            }
+        }
         log("starting the stack");
         try (BenchStack stack = BenchStack.start()) {
             results.stackStartSeconds = stack.startSeconds();
@@ -145,6 +155,10 @@ public final class BenchRun {
         }
     }
 
+    private static final String MANAGED_FRACTION = "taskmanager.memory.managed.fraction";
+    /** Flink's default managed fraction, what a job deployed on RocksDB gets (operations.md, State backend). */
+    private static final String ROCKSDB_MANAGED_FRACTION = "0.4";
+
     private void jobs(BenchStack stack, Map<String, Long> pids) {
         JobThroughput runner = new JobThroughput(pids);
         jobRunner = runner;
@@ -165,7 +179,7 @@ public final class BenchRun {
                         job.launcher(jobArguments(stack, job, "p" + p)), profile.jobWindow(),
                         profile.stepTimeout())));
             }
-            otherStateBackend(runner, jobLabel(job), results.backlog.of(job.inputs()),
+            otherStateBackend(runner, job, jobLabel(job), results.backlog.of(job.inputs()),
                     job.launcher(jobArguments(stack, job, "other-backend")));
             if (job == BenchJob.ENRICHMENT) {
                 enrichmentLatency(stack);
@@ -183,15 +197,22 @@ public final class BenchRun {
     }
 
     /**
-     * The job at p1 once more on the state backend the deployment does not use (RocksDB when it uses the heap,
-     * the heap when it uses RocksDB): what the deployed choice is worth, per job.
+     * The job at p1 once more on the state backend its deployment does not use (RocksDB when it uses the heap,
+     * the heap when it uses RocksDB): what the deployed choice is worth, per job. A RocksDB run gets the managed
+     * memory a RocksDB job is deployed with (Flink's default fraction, as flink-conf/jobs/order-enrichment.yaml
+     * sets it); a heap run the cluster's.
      */
-    private void otherStateBackend(JobThroughput runner, String label, Map<String, Long> inputs, JobLauncher job) {
-        boolean deployedRocksDb = "rocksdb".equalsIgnoreCase(results.clusterSettings.get("state.backend.type"));
+    private void otherStateBackend(JobThroughput runner, BenchJob benchJob, String label, Map<String, Long> inputs,
+                                   JobLauncher job) {
+        String deployedBackend = benchJob.deployedSettings().getOrDefault("state.backend.type",
+                results.clusterSettings.get("state.backend.type"));
+        boolean deployedRocksDb = "rocksdb".equalsIgnoreCase(deployedBackend);
         String other = deployedRocksDb ? "hashmap" : "rocksdb";
         String otherLabel = label + (deployedRocksDb ? " on heap state" : " on RocksDB");
         Configuration settings = new Configuration();
         settings.setString("state.backend.type", other);
+        settings.setString(MANAGED_FRACTION, deployedRocksDb
+                ? DeployedSettings.of(InfometisHome.locate()).clusterValue(MANAGED_FRACTION) : ROCKSDB_MANAGED_FRACTION);
         step(otherLabel + ", p1", label + " on " + other + " failed", () -> {
             measuredJob(runner.measure(otherLabel, 1, inputs, job, settings, profile.jobWindow(),
                     profile.stepTimeout()));
@@ -217,7 +238,7 @@ public final class BenchRun {
                                 profile.jobWindow(), profile.stepTimeout())));
             }
             if (count == FRAUD_BASELINE_RULES) {
-                otherStateBackend(runner, fraudLabel(count), inputs,
+                otherStateBackend(runner, job, fraudLabel(count), inputs,
                         job.launcher(jobArguments(stack, job, count + "-rules-other-backend")));
                 latency(stack, inputs);
                 stateScaling(stack, runner);

@@ -48,6 +48,38 @@ class DeployedSettingsTest {
     }
 
     @Test
+    void aSlotGetsADeployedTaskManagersShareOfManagedMemoryAndAJobsOwnFractionChangesIt(@TempDir Path home)
+            throws Exception {
+        Files.createDirectories(home.resolve("flink-conf"));
+        Files.writeString(home.resolve("flink-conf/config.yaml"), """
+                taskmanager:
+                  numberOfTaskSlots: 4
+                  memory:
+                    process:
+                      size: 2048m
+                    managed:
+                      fraction: 0.1
+                """);
+        DeployedSettings deployed = DeployedSettings.of(home);
+        Configuration rocksDbJob = new Configuration();
+        rocksDbJob.setString("taskmanager.memory.managed.fraction", "0.4");
+
+        // 2048m less JVM overhead (10%) and metaspace (256m) leaves 1587 MiB of Flink memory; a tenth over 4 slots.
+        assertThat(deployed.managedMemoryPerSlot(new Configuration()).getMebiBytes()).isEqualTo(39);
+        assertThat(deployed.managedMemoryPerSlot(rocksDbJob).getMebiBytes()).isEqualTo(158);
+        assertThat(deployed.clusterValue("taskmanager.memory.managed.fraction")).isEqualTo("0.1");
+    }
+
+    @Test
+    void orderEnrichmentRunsWithItsOwnDeployedSettingsAndTheOthersWithNone() {
+        assertThat(BenchJob.ENRICHMENT.deployedSettings()).containsEntry("state.backend.type", "rocksdb");
+        assertThat(BenchJob.ENRICHMENT.launcher(java.util.Map.of()).deployedSettings())
+                .isEqualTo(BenchJob.ENRICHMENT.deployedSettings());
+        assertThat(BenchJob.FRAUD.deployedSettings()).isEmpty();
+        assertThat(BenchJob.METRICS.deployedSettings()).isEmpty();
+    }
+
+    @Test
     void aMissingConfigurationFileIsAnErrorNamingIt(@TempDir Path home) {
         assertThatThrownBy(() -> DeployedSettings.of(home))
                 .isInstanceOf(IllegalStateException.class)

@@ -79,6 +79,36 @@ class JobThroughputOfAJobsOwnMainTest {
     }
 
     @Test
+    void aJobsOwnDeployedSettingsApplyOverTheClusters() throws Exception {
+        Map<String, String> topics = FreshTopics.create(STACK.kafkaBootstrapServers(), "own-deployed-",
+                List.of(Topics.PAYMENTS, Topics.ORDERS, Topics.USER_EVENTS, Topics.CUSTOMERS));
+        GeneratorBacklog.Loaded backlog = new GeneratorBacklog(STACK.kafkaBootstrapServers(), STACK.registryUrl())
+                .load(5, 1_000, 100, 100, TopicNames.of(topics));
+        JobLauncher decodeDiscard = new BenchJob("decode-discard", DecodeDiscardJob.class.getName(),
+                List.of(Topics.PAYMENTS)).launcher(Map.of("kafka.bootstrap.servers", STACK.kafkaBootstrapServers(),
+                "schema.registry.url", STACK.registryUrl(), "kafka.starting-offsets", "earliest",
+                "topic.payments", topics.get(Topics.PAYMENTS.name())));
+        // As flink-conf/jobs/<job>.yaml gives a job its own backend (order enrichment's file says the same).
+        JobLauncher onRocksDb = new JobLauncher() {
+            @Override
+            public void run() throws Exception {
+                decodeDiscard.run();
+            }
+
+            @Override
+            public Map<String, String> deployedSettings() {
+                return Map.of("state.backend.type", "rocksdb", "taskmanager.memory.managed.fraction", "0.4");
+            }
+        };
+        JobThroughput runner = new JobThroughput(Map.of("bench", ProcFs.ownPid()));
+
+        runner.measure("deployed-rocksdb", 1, Map.of(topics.get(Topics.PAYMENTS.name()),
+                backlog.on(Topics.PAYMENTS.name())), onRocksDb, Duration.ofMinutes(2));
+
+        assertThat(runner.stateBackends()).containsEntry("deployed-rocksdb p1", "EmbeddedRocksDBStateBackend");
+    }
+
+    @Test
     void aJobWhoseModuleIsMissingIsNotAvailable() {
         assertThat(new BenchJob("x", "io.infometis.streams.nothing.NoSuchJob", List.of()).available()).isFalse();
     }
