@@ -126,7 +126,7 @@ public final class MarkdownReport {
         line("  K --> C1[plain KafkaConsumer<br/>+ Avro decode]");
         line("  K --> C3[Flink: readAvro<br/>+ discard]");
         line("  K --> J[the jobs' own main()<br/>on a MiniCluster]");
-        line("  K --> SQL[metrics peer<br/>in Flink SQL]");
+        line("  K --> SQL[metrics peer in Flink SQL<br/>to its own topic and index]");
         line("  D[same documents<br/>as the sink] --> C2[plain bulk loop] --> E[(Elasticsearch)]");
         line("  J --> A[(alerts)] --> L[latency readers<br/>uncommitted / committed]");
         line("  J --> E --> S[search poller]");
@@ -157,6 +157,10 @@ public final class MarkdownReport {
         line("  documents (" + (EnrichedOrderDocuments.usesJobMapper() ? "the enrichment job's own mapper"
                 : "a stand-in of the enrichment job's documents: its module was not in this build") + ");");
         line("  (3) a Flink job reading through job-common's `KafkaInput.readAvro` and discarding.");
+        line("- **The metrics job's Flink SQL peer** computes the job's per-minute figures (not its percentiles and top");
+        line("  failure reasons) and writes them as the job does: one `CommerceMetric` row per window and dimension to");
+        line("  its own topic (Avro through the registry, exactly once) and to its own `metrics-*` daily indices (the");
+        line("  metric id as document id).");
         line("- **Microbenchmarks** are JMH, average time per operation (one event), error is JMH's 99.9% interval.");
         line("");
     }

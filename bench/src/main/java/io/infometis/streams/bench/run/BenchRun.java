@@ -189,9 +189,14 @@ public final class BenchRun {
         // state maps) for the types it saw first. Run before the DataStream jobs, the peer's BinaryRowData keys
         // shaped their timer code, and JFR then credited their String compares to BinaryRowData.equals.
         for (int p : profile.parallelisms()) {
+            String tag = "sql-peer-p" + p;
             step("Flink SQL peer of the metrics job, p" + p, "the SQL peer failed", () -> measuredJob(runner.measure(
-                    SQL_PEER, p, metricsInputs,
-                    new OrderMetricsSql(stack.kafkaBootstrapServers(), stack.registryUrl(), "bench-sql-peer-p" + p),
+                    SQL_PEER, p, metricsInputs, OrderMetricsSql.builder().bootstrapServers(stack.kafkaBootstrapServers())
+                            .registryUrl(stack.registryUrl()).elasticsearchHosts(stack.elasticsearchUrl())
+                            .groupId("bench-" + tag).indexPrefix("metrics-" + tag + "-")
+                            .outputTopic(FreshTopics.create(stack.kafkaBootstrapServers(), tag + "-",
+                                    List.of(Topics.COMMERCE_METRICS)).get(Topics.COMMERCE_METRICS.name()))
+                            .build(),
                     profile.jobWindow(), profile.stepTimeout())));
         }
     }
