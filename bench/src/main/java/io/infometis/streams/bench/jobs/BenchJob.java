@@ -45,30 +45,35 @@ public record BenchJob(String name, String mainClass, List<TopicSpec> inputs) {
         return main().isPresent();
     }
 
-    /** Runs {@code main(--k v ...)}; blocks while the job runs, as {@code env.execute} does. */
+    /**
+     * Runs {@code main(--k v ...)}; blocks while the job runs, as {@code env.execute} does. Serializable (class
+     * name and arguments), so a run can happen in a forked JVM ({@link ForkedJobRun}).
+     */
     public JobLauncher launcher(Map<String, String> arguments) {
-        Method main = main().orElseThrow(() -> new IllegalStateException(mainClass + " is not on the class path"));
+        if (!available()) {
+            throw new IllegalStateException(mainClass + " is not on the class path");
+        }
         List<String> args = new ArrayList<>();
         arguments.forEach((k, v) -> {
             args.add("--" + k);
             args.add(v);
         });
-        Map<String, String> deployed = deployedSettings();
-        return new JobLauncher() {
-            @Override
-            public void run() throws Exception {
-                try {
-                    main.invoke(null, (Object) args.toArray(String[]::new));
-                } catch (InvocationTargetException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
+        return new MainLauncher(mainClass, List.copyOf(args), Map.copyOf(deployedSettings()));
+    }
 
-            @Override
-            public Map<String, String> deployedSettings() {
-                return deployed;
+    /** A job's {@code main} by class name, with its arguments and its own deployed Flink settings. */
+    private record MainLauncher(String mainClass, List<String> args, Map<String, String> deployedSettings)
+            implements JobLauncher, java.io.Serializable {
+
+        @Override
+        public void run() throws Exception {
+            Method main = Class.forName(mainClass).getMethod("main", String[].class);
+            try {
+                main.invoke(null, (Object) args.toArray(String[]::new));
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
             }
-        };
+        }
     }
 
     /** The job's own Flink settings ({@code flink-conf/jobs/<name>.yaml}), as bin/stack and Kubernetes apply them. */

@@ -5,6 +5,7 @@ import io.infometis.streams.bench.measure.CpuSample;
 import io.infometis.streams.bench.measure.HotMethods;
 import io.infometis.streams.bench.measure.SourceProgress;
 import io.infometis.streams.bench.measure.Throughput;
+import io.infometis.streams.bench.report.ComponentMemory;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import java.util.LinkedHashMap;
@@ -21,15 +22,38 @@ import java.util.Map;
 public final class JobThroughput {
 
     private static final long POLL_MILLIS = 50;
+    /** The process doing the work among the pids: the harness JVM, or the forked one standing in for it. */
+    static final String WORKER = "bench";
     private static final int TOP_METHODS = 8;
 
     private final Map<String, Long> pids;
+    private final boolean fork;
     private final Map<String, CheckpointStats> checkpoints = new LinkedHashMap<>();
+    private final Map<String, ComponentMemory> memory = new LinkedHashMap<>();
     private final Map<String, HotMethods.Profile> profiles = new LinkedHashMap<>();
     private final Map<String, String> stateBackends = new LinkedHashMap<>();
 
+    /** Runs in this JVM (tests, and the forked side of {@link ForkedJobRun}). */
     public JobThroughput(Map<String, Long> pids) {
+        this(pids, false);
+    }
+
+    private JobThroughput(Map<String, Long> pids, boolean fork) {
         this.pids = pids;
+        this.fork = fork;
+    }
+
+    /**
+     * Runs each job in a JVM of its own ({@link ForkedJobRun}), the forked JVM standing in for {@code worker}
+     * among the pids: what the harness does, so that no run inherits another's JIT profile.
+     */
+    public static JobThroughput forked(Map<String, Long> pids) {
+        return new JobThroughput(pids, true);
+    }
+
+    /** The forked JVM's memory at the end of each run so far (empty when not forked), by "name p&lt;parallelism&gt;". */
+    public Map<String, ComponentMemory> memory() {
+        return memory;
     }
 
     /** The hottest methods and threads of every run so far (JFR samples of this JVM), by "name p&lt;parallelism&gt;". */
@@ -64,6 +88,17 @@ public final class JobThroughput {
     /** @param jobSettings the job's own Flink configuration ({@code flink run -D}), over the deployed settings */
     public Throughput measure(String name, int parallelism, Map<String, Long> backlog, JobLauncher job,
                               Configuration jobSettings, Duration window, Duration timeout) throws Exception {
+        if (fork) {
+            ForkedJobRun.Result result = ForkedJobRun.run(new ForkedJobRun.Request(name, parallelism,
+                    new LinkedHashMap<>(backlog), job, jobSettings, window, timeout, new LinkedHashMap<>(pids),
+                    WORKER));
+            String key = name + " p" + parallelism;
+            checkpoints.put(key, result.checkpoints());
+            stateBackends.put(key, result.stateBackend());
+            profiles.put(key, result.profile());
+            memory.put(key, result.memory());
+            return result.throughput();
+        }
         long total = backlog.values().stream().mapToLong(Long::longValue).sum();
         HotMethods profile = null;
         try (MiniClusterJob running = MiniClusterJob.start(name, parallelism, job, jobSettings)) {
@@ -82,7 +117,7 @@ public final class JobThroughput {
                 }
                 if (read >= total || (start != null && System.nanoTime() >= windowEnd)) {
                     Throughput t = Throughput.between(name, parallelism, read - atStart, start, CpuSample.take(pids),
-                            "bench");
+                            WORKER);
                     checkpoints.put(name + " p" + parallelism, running.checkpoints());
                     stateBackends.put(name + " p" + parallelism, running.stateBackend());
                     profiles.put(name + " p" + parallelism, profile.stop(TOP_METHODS));

@@ -36,7 +36,10 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
  * {@code <index prefix>yyyy.MM.dd} of the window start, the id as document id. The index prefix should match the
  * job's template ({@code metrics-*}), so the documents get the job's mapping.
  */
-public final class OrderMetricsSql implements JobLauncher {
+public final class OrderMetricsSql implements JobLauncher, java.io.Serializable {
+
+    // Serializable (strings, an immutable map, a Duration): the harness runs it in a forked JVM (ForkedJobRun).
+    private static final long serialVersionUID = 1L;
 
     /** The topics it reads, as the metrics job does. */
     public static final List<TopicSpec> INPUTS = List.of(Topics.ORDERS, Topics.PAYMENTS, Topics.USER_EVENTS);

@@ -5,7 +5,7 @@ package io.infometis.streams.bench.measure;
  * state size of the last one and the largest, and how long they took end to end.
  */
 public record CheckpointStats(long completed, long lastStateBytes, long maxStateBytes, double avgDurationMillis,
-                              double maxDurationMillis) {
+                              double maxDurationMillis) implements java.io.Serializable {
 
     public static final CheckpointStats NONE = new CheckpointStats(0, 0, 0, Double.NaN, Double.NaN);
 

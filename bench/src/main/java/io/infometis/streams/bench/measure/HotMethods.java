@@ -24,13 +24,13 @@ import jdk.jfr.consumer.RecordingFile;
 public final class HotMethods implements AutoCloseable {
 
     /** One method (or thread) and its share of the samples. */
-    public record Hot(String method, double share) {}
+    public record Hot(String method, double share) implements java.io.Serializable {}
 
     /**
      * The hottest methods, and the threads the samples were taken on: which operator chain (Flink names a task's
      * thread after it) or which other part of the JVM the time went to.
      */
-    public record Profile(List<Hot> methods, List<Hot> threads) {
+    public record Profile(List<Hot> methods, List<Hot> threads) implements java.io.Serializable {
         public static final Profile NONE = new Profile(List.of(), List.of());
     }
 

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param worker      the process that does the measured work (its CPU is the "CPU s per million events")
  */
 public record Throughput(String name, int parallelism, long events, long wallNanos, Map<String, Long> cpuNanos,
-                         String worker) {
+                         String worker) implements java.io.Serializable {
 
     public Throughput {
         Objects.requireNonNull(name, "name");

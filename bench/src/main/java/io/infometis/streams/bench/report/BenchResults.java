@@ -32,6 +32,8 @@ public final class BenchResults {
     /** The hottest methods and threads of each job run (JFR), by "name p&lt;parallelism&gt;". */
     public final Map<String, HotMethods.Profile> profiles = new LinkedHashMap<>();
     public final List<ComponentMemory> memory = new ArrayList<>();
+    /** Each job run's own (forked) JVM at the end of the run. */
+    public final List<ComponentMemory> jobMemory = new ArrayList<>();
     /** The deployed cluster settings every MiniCluster ran with (state backend, checkpointing), by key. */
     public final Map<String, String> clusterSettings = new LinkedHashMap<>();
     /** Managed memory per slot of a deployed TaskManager, in MiB, by the cluster's settings. */

@@ -91,8 +91,9 @@ public final class MarkdownReport {
         line("The servers are the local stack's (`stack` module): Kafka 3.9.1 (KRaft, 1 GB heap), Apicurio Registry");
         line("2.4.2, Elasticsearch 7.17.29 (2 GB heap), each its own JVM started with the stack's fast-start flags");
         line("(`-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`: C1 only, which lowers their peak speed; the harness states");
-        line("it rather than tuning them differently from what developers run). Flink runs as a MiniCluster inside the");
-        line("harness JVM (C2, G1). Stack ready in " + fixed(r.stackStartSeconds, 1) + " s.");
+        line("it rather than tuning them differently from what developers run). Flink runs as a MiniCluster (C2, G1):");
+        line("inside the harness JVM for the ceiling and latency runs, and in a JVM of its own, forked with the harness's");
+        line("options, for each job throughput run. Stack ready in " + fixed(r.stackStartSeconds, 1) + " s.");
         line("");
         if (!r.clusterSettings.isEmpty()) {
             line("Every MiniCluster runs with the deployed cluster's state backend and checkpoint settings, read from");
@@ -148,8 +149,12 @@ public final class MarkdownReport {
         line("  the records of all its input topics. *events/s per core* divides by the machine's " + r.machine.cores()
                 + " cores.");
         line("- **CPU seconds per million events** is the process CPU time (user + system, all threads) of the JVM");
-        line("  doing the work over the same interval: the harness JVM through `OperatingSystemMXBean.getProcessCpuTime`");
-        line("  for consumers and Flink (MiniCluster in-process), `/proc/<pid>/stat` (utime + stime) for the servers.");
+        line("  doing the work over the same interval: the harness JVM for the consumers and the Flink ceiling, a job");
+        line("  run's own JVM for that run (`OperatingSystemMXBean.getProcessCpuTime` in that JVM), and the servers");
+        line("  (`/proc/<pid>/stat`, utime + stime).");
+        line("- **A JVM per job run**, as JMH forks one per benchmark: each job run starts cold, as a deployed job does");
+        line("  after a restart, and none inherits the code the JIT compiled for another run's types (in one shared JVM the");
+        line("  first run paid for warm-up and later runs' profiles showed earlier runs' types).");
         line("  The broker's and Elasticsearch's CPU in that interval are listed too: they are part of the cost.");
         line("- **Ceilings, same run:** (1) plain `KafkaConsumer`s (partitions assigned, one thread each) decoding with");
         line("  the registry client and Avro, no Flink; (2) a plain loop of synchronous bulk requests, one in flight per");
@@ -368,7 +373,7 @@ public final class MarkdownReport {
         line("## Where the time goes (JFR)");
         line("");
         line("The methods most often on top of a sampled stack during each job run, and the threads the samples were");
-        line("taken on (JDK Flight Recorder, `profile` settings, the harness JVM: the MiniCluster's task threads, named");
+        line("taken on (JDK Flight Recorder, `profile` settings, the run's own JVM: the MiniCluster's task threads, named");
         line("after their operator chain, and everything else in it).");
         line("");
         r.profiles.forEach((run, profile) -> {
@@ -443,6 +448,18 @@ public final class MarkdownReport {
             line("| " + m.component() + " | " + m.residentMiB() + " | " + m.peakMiB() + " |");
         }
         line("");
+        if (!r.jobMemory.isEmpty()) {
+            line("Each job run has a JVM of its own (3 GB heap, its MiniCluster and the job's state), read at the end of");
+            line("its run:");
+            line("");
+            line("| job run | RSS MiB | peak RSS MiB |");
+            line("|---|---:|---:|");
+            for (ComponentMemory m : r.jobMemory) {
+                line("| " + m.component().replaceFirst("^job JVM: ", "") + " | " + m.residentMiB() + " | "
+                        + m.peakMiB() + " |");
+            }
+            line("");
+        }
     }
 
     private void charts(Path chartsLink) {

@@ -120,6 +120,7 @@ public final class BenchRun {
             results.checkpoints.putAll(jobRunner.checkpoints());
             results.stateBackends.putAll(jobRunner.stateBackends());
             results.profiles.putAll(jobRunner.profiles());
+            results.jobMemory.addAll(jobRunner.memory().values());
         }
         results.totalSeconds = (System.nanoTime() - begin) / 1e9;
         Charts.draw(results, chartsDir);
@@ -160,7 +161,7 @@ public final class BenchRun {
     private static final String ROCKSDB_MANAGED_FRACTION = "0.4";
 
     private void jobs(BenchStack stack, Map<String, Long> pids) {
-        JobThroughput runner = new JobThroughput(pids);
+        JobThroughput runner = JobThroughput.forked(pids);
         jobRunner = runner;
         Map<String, Long> metricsInputs = results.backlog.of(OrderMetricsSql.INPUTS);
         for (BenchJob job : BenchJob.all()) {
@@ -185,9 +186,9 @@ public final class BenchRun {
                 enrichmentLatency(stack);
             }
         }
-        // The SQL peer last: every run shares this JVM, and the JIT compiles Flink's shared runtime code (timers,
-        // state maps) for the types it saw first. Run before the DataStream jobs, the peer's BinaryRowData keys
-        // shaped their timer code, and JFR then credited their String compares to BinaryRowData.equals.
+        // The SQL peer last. Each run has a JVM of its own now (ForkedJobRun); when they shared one, the JIT
+        // compiled Flink's shared runtime code for the peer's BinaryRowData keys and JFR credited the DataStream
+        // jobs' String compares to BinaryRowData.equals. Last, it cannot do that even without forks.
         for (int p : profile.parallelisms()) {
             String tag = "sql-peer-p" + p;
             step("Flink SQL peer of the metrics job, p" + p, "the SQL peer failed", () -> measuredJob(runner.measure(

@@ -109,6 +109,46 @@ class JobThroughputOfAJobsOwnMainTest {
     }
 
     @Test
+    void aForkedRunMeasuresTheJobInAJvmOfItsOwnAndReportsEverythingBack() throws Exception {
+        Map<String, String> topics = FreshTopics.create(STACK.kafkaBootstrapServers(), "own-fork-",
+                List.of(Topics.PAYMENTS, Topics.ORDERS, Topics.USER_EVENTS, Topics.CUSTOMERS));
+        GeneratorBacklog.Loaded backlog = new GeneratorBacklog(STACK.kafkaBootstrapServers(), STACK.registryUrl())
+                .load(6, 1_000, 100, 100, TopicNames.of(topics));
+        long payments = backlog.on(Topics.PAYMENTS.name());
+        JobLauncher job = new BenchJob("decode-discard", DecodeDiscardJob.class.getName(), List.of(Topics.PAYMENTS))
+                .launcher(Map.of("kafka.bootstrap.servers", STACK.kafkaBootstrapServers(),
+                        "schema.registry.url", STACK.registryUrl(), "kafka.starting-offsets", "earliest",
+                        "topic.payments", topics.get(Topics.PAYMENTS.name())));
+        long self = ProcFs.ownPid();
+        JobThroughput runner = JobThroughput.forked(Map.of("bench", self));
+
+        Throughput t = runner.measure("forked", 1, Map.of(topics.get(Topics.PAYMENTS.name()), payments), job,
+                Duration.ofMinutes(2));
+
+        assertThat(t.events()).isBetween(0L, payments);
+        assertThat(t.workerCpuSeconds()).isPositive();
+        assertThat(runner.stateBackends()).containsEntry("forked p1", "HashMapStateBackend");
+        assertThat(runner.checkpoints()).containsKey("forked p1");
+        assertThat(runner.profiles().get("forked p1").threads()).as("JFR of the forked JVM's task threads")
+                .isNotEmpty();
+        assertThat(runner.memory().get("forked p1")).satisfies(m -> {
+            assertThat(m.pid()).as("the run's own JVM, not this one").isNotEqualTo(self);
+            assertThat(m.peakResidentBytes()).isPositive();
+        });
+    }
+
+    @Test
+    void aLauncherThatCannotBeSerializedIsRefusedForAForkedRunWithItsName() {
+        JobLauncher lambda = () -> { };
+        JobThroughput runner = JobThroughput.forked(Map.of("bench", ProcFs.ownPid()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.measure("lambda", 1, Map.of("t", 1L), lambda,
+                        Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lambda")
+                .hasMessageContaining("not Serializable");
+    }
+
+    @Test
     void aJobWhoseModuleIsMissingIsNotAvailable() {
         assertThat(new BenchJob("x", "io.infometis.streams.nothing.NoSuchJob", List.of()).available()).isFalse();
     }

@@ -6,8 +6,10 @@ import io.infometis.streams.events.CommerceMetric;
 import io.infometis.streams.events.EnrichedOrder;
 import io.infometis.streams.events.RegistrySerdes;
 import io.infometis.streams.events.Topics;
+import io.infometis.streams.stack.InfometisHome;
 import io.infometis.streams.stack.ManagedProcess;
 import io.infometis.streams.stack.flink.FlinkRest;
+import io.infometis.streams.stack.jobs.JobFlinkSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -409,10 +411,17 @@ public final class FaultSuite {
         return results;
     }
 
-    /** {@code flink run -d -D execution.checkpointing.interval=... [-s from] -c entry jar args}. */
+    /**
+     * {@code flink run -d -D execution.checkpointing.interval=... [-D the job's own] [-s from] -c entry jar args}.
+     * The job's own settings are this checkout's {@code flink-conf/jobs/<job>.yaml} (order enrichment on RocksDB),
+     * as bin/stack deploys them, for a previous build's jars too: an upgrade from a build that ran on the heap
+     * then also moves the job's savepoint onto RocksDB.
+     */
     private String submit(JobUnderTest job, Optional<String> from) {
         List<String> args = new ArrayList<>(List.of("run", "-d",
                 "-Dexecution.checkpointing.interval=" + CHECKPOINT_INTERVAL));
+        JobFlinkSettings.of(InfometisHome.locate(), job.name()).forSessionSubmission()
+                .forEach((key, value) -> args.add("-D" + key + "=" + value));
         from.ifPresent(f -> args.addAll(List.of("-s", f)));
         args.addAll(List.of("-c", job.entryClass(), running.resolve(job.jar()).toString()));
         args.addAll(job.args().get());
