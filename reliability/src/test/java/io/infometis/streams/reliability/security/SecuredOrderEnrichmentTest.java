@@ -20,6 +20,7 @@ import io.infometis.streams.sinks.elasticsearch.ElasticsearchPreflight;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchSettings;
 import io.infometis.streams.sinks.elasticsearch.IndexTemplates;
 import io.infometis.streams.testing.RealStackExtension;
+import io.infometis.streams.testing.clients.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,7 +104,7 @@ class SecuredOrderEnrichmentTest {
             assertThat(doc.path("customer_tier").asText()).isEqualTo("GOLD");
             assertThat(doc.toString()).doesNotContain("example.com");
 
-            List<ConsumerRecord<byte[], byte[]>> published = Records.readAtLeast(
+            List<ConsumerRecord<byte[], byte[]>> published = TopicReader.readAtLeast(
                     STACK.consumerProperties("sec-enrich-read"), ENRICHED, 1, Duration.ofSeconds(60));
             assertThat(published).isNotEmpty();
             assertThat(published).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsOnly("o-s");

@@ -21,6 +21,7 @@ import io.infometis.streams.sinks.elasticsearch.ElasticsearchPreflight;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchSettings;
 import io.infometis.streams.sinks.elasticsearch.ElasticsearchSinks;
 import io.infometis.streams.testing.RealStackExtension;
+import io.infometis.streams.testing.clients.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -109,15 +110,15 @@ class SecuredPipelineTest {
         orders.deadLetters().sinkTo(DeadLetterSink.create(config, JOB)).uid("dlq-sink");
         JobClient job = env.executeAsync(JOB);
         try {
-            List<ConsumerRecord<byte[], byte[]>> copied = Records.readAtLeast(STACK.consumerProperties("secured-out"),
+            List<ConsumerRecord<byte[], byte[]>> copied = TopicReader.readAtLeast(STACK.consumerProperties("secured-out"),
                     OUTPUT.name(), 5, Duration.ofSeconds(90));
             assertThat(copied).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
                     .containsExactlyInAnyOrder("o-1", "o-2", "o-3", "o-4", "o-5");
 
-            List<ConsumerRecord<byte[], byte[]>> letters = Records.readAtLeast(STACK.consumerProperties("secured-dlq"),
+            List<ConsumerRecord<byte[], byte[]>> letters = TopicReader.readAtLeast(STACK.consumerProperties("secured-dlq"),
                     dlq, 1, Duration.ofSeconds(60));
             assertThat(letters).hasSize(1);
-            assertThat(Records.header(letters.get(0), DeadLetterHeaders.REASON)).startsWith("cannot decode Avro");
+            assertThat(TopicReader.header(letters.get(0), DeadLetterHeaders.REASON)).startsWith("cannot decode Avro");
 
             assertThat(indexedIds(es)).containsExactlyInAnyOrder("o-1", "o-2", "o-3", "o-4", "o-5");
             assertThat(job.getJobStatus().get().isGloballyTerminalState()).as("the job still runs").isFalse();
