@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.checkpoint.SavepointType;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 
 /**
- * Writes a snapshot of the rule window evaluator ({@code rules-evaluate}) holding open windows, for the test that
+ * Writes a savepoint snapshot of the rule window evaluator ({@code rules-evaluate}) holding open windows, for the test that
  * restores an earlier build's state with the current code. Not a test: run it with the build whose state you want
  * to keep (see {@code src/test/resources/snapshots/README.md}). The events go through the fan-out's own
  * {@link ActiveFamilies#match} and the keying the job uses ({@link RuleHit#evaluationKey}), so this class writes the
@@ -56,7 +58,10 @@ public final class RuleWindowSnapshotWriter {
             }
             Path target = Path.of(args[0]);
             Files.createDirectories(target.toAbsolutePath().getParent());
-            OperatorSnapshotUtil.writeStateHandle(harness.snapshot(1, T0.toEpochMilli()), target.toString());
+            // A savepoint in the canonical format, as an upgrade takes it (and restorable on any state backend).
+            OperatorSnapshotUtil.writeStateHandle(harness.snapshotWithLocalState(1, T0.toEpochMilli(),
+                    SavepointType.savepoint(SavepointFormatType.CANONICAL)).getJobManagerOwnedState(),
+                    target.toString());
         }
     }
 
