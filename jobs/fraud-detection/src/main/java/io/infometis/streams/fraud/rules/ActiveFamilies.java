@@ -15,27 +15,33 @@ import org.apache.avro.generic.IndexedRecord;
  */
 public final class ActiveFamilies {
 
-    private final List<String> ids;
-    private final List<Rule> representatives;
+    private final long[] ids;
+    /** Per family, {@link WindowFamily#keyPrefix} of its id: a hit's key is one concatenation away. */
+    private final String[] keyPrefixes;
+    private final Rule[] representatives;
     private final int rules;
 
-    private ActiveFamilies(List<String> ids, List<Rule> representatives, int rules) {
+    private ActiveFamilies(long[] ids, Rule[] representatives, int rules) {
         this.ids = ids;
         this.representatives = representatives;
         this.rules = rules;
+        this.keyPrefixes = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            keyPrefixes[i] = WindowFamily.keyPrefix(ids[i]);
+        }
     }
 
     /** The families of the enabled rules of {@code stream} among {@code candidates}. */
     public static ActiveFamilies of(RuleStream stream, Iterable<Rule> candidates) {
         List<ParsedRules.Entry> entries = new ArrayList<>();
         for (Rule rule : candidates) {
-            entries.add(new ParsedRules.Entry(rule, WindowFamily.of(rule)));
+            entries.add(new ParsedRules.Entry(rule, WindowFamily.id(rule)));
         }
         return of(stream, entries);
     }
 
     static ActiveFamilies of(RuleStream stream, Collection<ParsedRules.Entry> candidates) {
-        Map<String, Rule> byFamily = new TreeMap<>(); // sorted: the same hit order on every subtask
+        Map<Long, Rule> byFamily = new TreeMap<>(); // sorted: the same hit order on every subtask
         int rules = 0;
         for (ParsedRules.Entry entry : candidates) {
             Rule rule = entry.rule();
@@ -44,11 +50,12 @@ public final class ActiveFamilies {
                 rules++;
             }
         }
-        return new ActiveFamilies(List.copyOf(byFamily.keySet()), List.copyOf(byFamily.values()), rules);
+        long[] ids = byFamily.keySet().stream().mapToLong(Long::longValue).toArray();
+        return new ActiveFamilies(ids, byFamily.values().toArray(new Rule[0]), rules);
     }
 
     public int families() {
-        return ids.size();
+        return ids.length;
     }
 
     public int rules() {
@@ -58,8 +65,8 @@ public final class ActiveFamilies {
     /** Passes one hit per family the event belongs to to {@code out}; returns how many. */
     public int match(IndexedRecord event, String eventId, long eventTime, Consumer<RuleHit> out) {
         int hits = 0;
-        for (int i = 0; i < representatives.size(); i++) {
-            Rule rule = representatives.get(i);
+        for (int i = 0; i < representatives.length; i++) {
+            Rule rule = representatives[i];
             if (!rule.matches(event)) {
                 continue;
             }
@@ -68,15 +75,8 @@ public final class ActiveFamilies {
             if (group == null || value == null) {
                 continue;
             }
-            RuleHit hit = new RuleHit();
-            hit.family = ids.get(i);
-            hit.groupValue = group;
-            hit.eventId = eventId;
-            hit.eventTime = eventTime;
-            hit.value = value;
-            hit.windowSizeMillis = rule.windowSizeMillis();
-            hit.slideMillis = rule.slideMillis();
-            out.accept(hit);
+            out.accept(RuleHit.of(ids[i], keyPrefixes[i], group, eventId, eventTime, value, rule.windowSizeMillis(),
+                    rule.slideMillis()));
             hits++;
         }
         return hits;

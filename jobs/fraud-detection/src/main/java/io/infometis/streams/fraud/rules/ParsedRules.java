@@ -13,8 +13,8 @@ import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
  */
 final class ParsedRules {
 
-    /** A parsed rule with its window family, computed once. */
-    record Entry(Rule rule, String family) {}
+    /** A parsed rule with its {@link WindowFamily#id(Rule) window family id}, computed once. */
+    record Entry(Rule rule, long family) {}
 
     private final Map<String, Entry> byId = new HashMap<>();
     private boolean loaded;
@@ -47,7 +47,7 @@ final class ParsedRules {
         if (rule == null) {
             byId.remove(ruleId);
         } else {
-            byId.put(ruleId, new Entry(rule, WindowFamily.of(rule)));
+            byId.put(ruleId, new Entry(rule, WindowFamily.id(rule)));
         }
     }
 }

@@ -23,9 +23,9 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 
 /**
- * Second half of rule evaluation, keyed by (window family, group value): sliding event-time windows built from
- * slide-long buckets in MapState, closed by an event-time timer at each window end, and evaluated there for every
- * enabled rule of the family.
+ * Second half of rule evaluation, keyed by (window family id, group value) ({@link RuleHit#key}): sliding
+ * event-time windows built from slide-long buckets in MapState, closed by an event-time timer at each window end,
+ * and evaluated there for every enabled rule of the family.
  *
  * <p>Why buckets instead of Flink's window operator: the window shape differs per rule and changes at run time,
  * which a fixed {@code window(...)} cannot express; a bucket per slide means a hit is stored once (not once per
@@ -46,7 +46,7 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
 
     private final int maxEventIds;
     private transient ParsedRules parsed;
-    private transient Map<String, List<Rule>> rulesByFamily;
+    private transient Map<Long, List<Rule>> rulesByFamily;
     private transient MapState<Long, WindowBucket> buckets;
     private transient ValueState<WindowSpec> spec;
     private transient MapState<String, Long> breachEnds;
@@ -142,8 +142,10 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         }
         nextTimer.clear();
         long windowEnd = timestamp + 1;
-        List<Rule> rules = current.family == null ? List.of()
-                : rulesByFamily(ctx.getBroadcastState(RuleBroadcast.RULES)).getOrDefault(current.family, List.of());
+        // State restored from before family ids (familyId NONE) matches no rule: cleared here, at its first window
+        // end after the upgrade (new hits of the same family and group have a new key and start afresh).
+        List<Rule> rules = current.familyId == WindowFamily.NONE ? List.of()
+                : rulesByFamily(ctx.getBroadcastState(RuleBroadcast.RULES)).getOrDefault(current.familyId, List.of());
         if (rules.isEmpty()) {
             clearAll();
             return;
@@ -199,9 +201,9 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
     }
 
     /** The enabled rules per family, sorted by id; rebuilt only after the rule set changed (or a restore). */
-    private Map<String, List<Rule>> rulesByFamily(ReadOnlyBroadcastState<String, String> state) throws Exception {
+    private Map<Long, List<Rule>> rulesByFamily(ReadOnlyBroadcastState<String, String> state) throws Exception {
         if (rulesByFamily == null) {
-            Map<String, List<Rule>> byFamily = new HashMap<>();
+            Map<Long, List<Rule>> byFamily = new HashMap<>();
             for (ParsedRules.Entry entry : parsed.all(state)) {
                 if (entry.rule().enabled()) {
                     byFamily.computeIfAbsent(entry.family(), f -> new ArrayList<>()).add(entry.rule());

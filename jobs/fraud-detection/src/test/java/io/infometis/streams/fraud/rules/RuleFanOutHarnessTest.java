@@ -46,8 +46,8 @@ class RuleFanOutHarnessTest {
                 Rules.failedPaymentsPerUser(id, version, enabled, 5, windowSize, "1 min")), 0);
     }
 
-    private static String familyOf(String id, String windowSize) throws Exception {
-        return WindowFamily.of(RuleParser.parse(id, Rules.failedPaymentsPerUser(id, 1, true, 5, windowSize, "1 min")));
+    private static long familyOf(String id, String windowSize) throws Exception {
+        return WindowFamily.id(RuleParser.parse(id, Rules.failedPaymentsPerUser(id, 1, true, 5, windowSize, "1 min")));
     }
 
     private void pay(String id, PaymentStatus status, String user) throws Exception {
@@ -64,7 +64,7 @@ class RuleFanOutHarnessTest {
         assertThat(harness.extractOutputValues()).singleElement().satisfies(hit -> {
             assertThat(hit.eventId).isEqualTo("after");
             assertThat(hit.family).isEqualTo(familyOf("r1", "2 min"));
-            assertThat(hit.groupValue).isEqualTo("u1");
+            assertThat(hit.groupValue()).isEqualTo("u1");
             assertThat(hit.value).isEqualTo(1.0);
             assertThat(hit.windowSizeMillis).isEqualTo(120_000);
             assertThat(hit.slideMillis).isEqualTo(60_000);

@@ -44,11 +44,11 @@ class RuleWindowEvaluatorHarnessTest {
         harness.close();
     }
 
-    private static final String FAMILY = family();
+    private static final long FAMILY = family();
 
-    private static String family() {
+    private static long family() {
         try {
-            return WindowFamily.of(RuleParser.parse("r1", Rules.failedPaymentsPerUser("r1", 1, true, 5, "2 min", "1 min")));
+            return WindowFamily.id(RuleParser.parse("r1", Rules.failedPaymentsPerUser("r1", 1, true, 5, "2 min", "1 min")));
         } catch (InvalidRuleException e) {
             throw new IllegalStateException(e);
         }
@@ -65,14 +65,8 @@ class RuleWindowEvaluatorHarnessTest {
 
     private void hits(String user, long atMillis, int count) throws Exception {
         for (int i = 0; i < count; i++) {
-            RuleHit hit = new RuleHit();
-            hit.family = FAMILY;
-            hit.groupValue = user;
-            hit.eventId = user + "-" + atMillis + "-" + i;
-            hit.eventTime = BASE + atMillis + i;
-            hit.value = 1;
-            hit.windowSizeMillis = 2 * MINUTE;
-            hit.slideMillis = MINUTE;
+            RuleHit hit = RuleHit.of(FAMILY, user, user + "-" + atMillis + "-" + i, BASE + atMillis + i, 1,
+                    2 * MINUTE, MINUTE);
             harness.processElement(hit, hit.eventTime);
         }
     }
