@@ -19,9 +19,9 @@ import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 
 /**
- * Writes a savepoint snapshot of the rule window evaluator ({@code rules-evaluate}) holding open windows, for the test that
- * restores an earlier build's state with the current code. Not a test: run it with the build whose state you want
- * to keep (see {@code src/test/resources/snapshots/README.md}). The events go through the fan-out's own
+ * Writes a savepoint snapshot of the rule window evaluator ({@code rules-evaluate}) holding open windows, for the
+ * test that restores an earlier build's state with the current code. Not a test: run it with the build whose state
+ * you want to keep (see {@code src/test/resources/snapshots/README.md}). The events go through the fan-out's own
  * {@link ActiveFamilies#match} and the keying the job uses ({@link RuleHit#evaluationKey}), so this class writes the
  * state layout of whatever build it runs in.
  *
