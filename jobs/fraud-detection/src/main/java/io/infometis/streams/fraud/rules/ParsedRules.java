@@ -13,8 +13,13 @@ import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
  */
 final class ParsedRules {
 
-    /** A parsed rule with its window family, computed once. */
-    record Entry(Rule rule, String family) {}
+    /** A parsed rule with its {@link WindowFamily#id(Rule) family} and {@link WindowShape#id(Rule) shape} ids. */
+    record Entry(Rule rule, long family, long shape) {
+
+        static Entry of(Rule rule) {
+            return new Entry(rule, WindowFamily.id(rule), WindowShape.id(rule));
+        }
+    }
 
     private final Map<String, Entry> byId = new HashMap<>();
     private boolean loaded;
@@ -47,7 +52,7 @@ final class ParsedRules {
         if (rule == null) {
             byId.remove(ruleId);
         } else {
-            byId.put(ruleId, new Entry(rule, WindowFamily.of(rule)));
+            byId.put(ruleId, Entry.of(rule));
         }
     }
 }

@@ -8,12 +8,12 @@ import io.infometis.streams.fraud.events.EventAccess;
 
 /**
  * First half of rule evaluation, on one event stream: every event is checked against the enabled rules of its
- * stream, grouped into {@link WindowFamily window families}, and each family it belongs to yields one
- * {@link RuleHit} keyed by (family, group value).
+ * stream, grouped into {@link WindowFamily window families} and {@link WindowShape window shapes}, and each shape it
+ * belongs to yields one {@link RuleHit} keyed by (shape, group value), listing the families it counts in.
  *
  * <p>Why a fan-out and a keyed evaluator rather than one operator: the per-event work here is stateless (filters
  * over a transient index of the rules of this stream) and runs in parallel on any subtask; the windows live in the
- * keyed evaluator, spread over the cluster by (family, group value), so state exists only for the groups that
+ * keyed evaluator, spread over the cluster by (shape, group value), so state exists only for the groups that
  * actually match, and rules sharing a window shape share its state.
  */
 public final class RuleFanOut<T extends SpecificRecord> extends BroadcastProcessFunction<T, RuleChange, RuleHit> {

@@ -23,9 +23,10 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 
 /**
- * Second half of rule evaluation, keyed by (window family, group value): sliding event-time windows built from
- * slide-long buckets in MapState, closed by an event-time timer at each window end, and evaluated there for every
- * enabled rule of the family.
+ * Second half of rule evaluation, keyed by (window shape id, group value) ({@link RuleHit#key}): sliding
+ * event-time windows built from slide-long buckets in MapState, closed by an event-time timer at each window end,
+ * and evaluated there for every enabled rule of the shape, each over the aggregates of its own
+ * {@link WindowFamily family} (a bucket keeps one per family of the shape).
  *
  * <p>Why buckets instead of Flink's window operator: the window shape differs per rule and changes at run time,
  * which a fixed {@code window(...)} cannot express; a bucket per slide means a hit is stored once (not once per
@@ -33,12 +34,13 @@ import org.apache.flink.util.Collector;
  * size/slide buckets. Buckets no later window can use are dropped as each window closes, and a key whose buckets
  * are all gone leaves no state behind.
  *
- * <p>Rules of one {@link WindowFamily} share the buckets, so a rule cannot be told apart by the hits it got; instead
- * each rule version counts the buckets that start at or after the evaluator's watermark at the moment the version
- * reached it ({@link RuleBroadcast#ACTIVATIONS}): events from before a rule are not counted retroactively, and a new
- * version starts from nothing. A rule fires only while it is enabled; a family with no enabled rule left clears its
- * state at its next window end. One alert per breach episode and rule: a window that breaches right after a
- * breaching window of the same key and rule (the previous slide) is part of the same episode and does not alert.
+ * <p>Rules of one {@link WindowFamily} share its aggregates, so a rule cannot be told apart by the hits it got;
+ * instead each rule version counts the buckets that start at or after the evaluator's watermark at the moment the
+ * version reached it ({@link RuleBroadcast#ACTIVATIONS}): events from before a rule are not counted retroactively,
+ * and a new version starts from nothing. A rule fires only while it is enabled; a shape with no enabled rule left
+ * clears its state at its next window end. One alert per breach episode and rule: a window that breaches right
+ * after a breaching window of the same key and rule (the previous slide) is part of the same episode and does not
+ * alert.
  */
 public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<String, RuleHit, RuleChange, Alert> {
 
@@ -46,7 +48,7 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
 
     private final int maxEventIds;
     private transient ParsedRules parsed;
-    private transient Map<String, List<Rule>> rulesByFamily;
+    private transient Map<Long, List<ParsedRules.Entry>> rulesByShape;
     private transient MapState<Long, WindowBucket> buckets;
     private transient ValueState<WindowSpec> spec;
     private transient MapState<String, Long> breachEnds;
@@ -82,8 +84,8 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
             activations.put(change.ruleId, ctx.currentWatermark());
         }
         parsed.apply(change);
-        rulesByFamily = null;
-        // Keyed state of a family with no rule left is cleared lazily, at its next window end: visiting every key
+        rulesByShape = null;
+        // Keyed state of a shape with no rule left is cleared lazily, at its next window end: visiting every key
         // here would make one rule change cost as much as the whole state.
     }
 
@@ -142,8 +144,10 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         }
         nextTimer.clear();
         long windowEnd = timestamp + 1;
-        List<Rule> rules = current.family == null ? List.of()
-                : rulesByFamily(ctx.getBroadcastState(RuleBroadcast.RULES)).getOrDefault(current.family, List.of());
+        // State restored from before shape ids (shapeId NONE) matches no rule: cleared here, at its first window end
+        // after the upgrade (new hits of the same rules and group have a new key and start afresh).
+        List<ParsedRules.Entry> rules = current.shapeId == StableIds.NONE ? List.of()
+                : rulesByShape(ctx.getBroadcastState(RuleBroadcast.RULES)).getOrDefault(current.shapeId, List.of());
         if (rules.isEmpty()) {
             clearAll();
             return;
@@ -162,12 +166,14 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         }
         inWindow.sort(Map.Entry.comparingByKey());
         ReadOnlyBroadcastState<String, Long> activations = ctx.getBroadcastState(RuleBroadcast.ACTIVATIONS);
-        Map<Long, WindowTotals> totalsSince = new HashMap<>(4);
+        Map<FamilySince, WindowTotals> totalsOf = new HashMap<>(4);
         long previousEnd = windowEnd - current.slideMillis;
-        for (Rule rule : rules) {
+        for (ParsedRules.Entry entry : rules) {
+            Rule rule = entry.rule();
             Long activated = activations.get(rule.id());
             long since = activated == null ? Long.MIN_VALUE : activated;
-            WindowTotals totals = totalsSince.computeIfAbsent(since, s -> WindowTotals.of(inWindow, s, maxEventIds));
+            WindowTotals totals = totalsOf.computeIfAbsent(new FamilySince(entry.family(), since),
+                    fs -> WindowTotals.of(inWindow, fs.family(), fs.since(), maxEventIds));
             String episode = rule.id() + '@' + rule.version();
             double value = totals.count == 0 ? Double.NaN
                     : rule.aggregate().result(totals.count, totals.sum, totals.min, totals.max);
@@ -198,20 +204,24 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         }
     }
 
-    /** The enabled rules per family, sorted by id; rebuilt only after the rule set changed (or a restore). */
-    private Map<String, List<Rule>> rulesByFamily(ReadOnlyBroadcastState<String, String> state) throws Exception {
-        if (rulesByFamily == null) {
-            Map<String, List<Rule>> byFamily = new HashMap<>();
+    /** The enabled rules per shape, sorted by id; rebuilt only after the rule set changed (or a restore). */
+    private Map<Long, List<ParsedRules.Entry>> rulesByShape(ReadOnlyBroadcastState<String, String> state)
+            throws Exception {
+        if (rulesByShape == null) {
+            Map<Long, List<ParsedRules.Entry>> byShape = new HashMap<>();
             for (ParsedRules.Entry entry : parsed.all(state)) {
                 if (entry.rule().enabled()) {
-                    byFamily.computeIfAbsent(entry.family(), f -> new ArrayList<>()).add(entry.rule());
+                    byShape.computeIfAbsent(entry.shape(), f -> new ArrayList<>()).add(entry);
                 }
             }
-            byFamily.values().forEach(list -> list.sort(Comparator.comparing(Rule::id)));
-            rulesByFamily = byFamily;
+            byShape.values().forEach(list -> list.sort(Comparator.comparing(e -> e.rule().id())));
+            rulesByShape = byShape;
         }
-        return rulesByFamily;
+        return rulesByShape;
     }
+
+    /** Rules of one family and activation see the same totals: computed once per window. */
+    private record FamilySince(long family, long since) {}
 
     private void clearAll() {
         buckets.clear();
@@ -220,7 +230,10 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         nextTimer.clear(); // a timer still registered finds no state and does nothing
     }
 
-    /** A window's count, sum, min, max, event times and first ids over its buckets starting at or after {@code since}. */
+    /**
+     * A window's count, sum, min, max, event times and first ids of one family, over its buckets starting at or
+     * after {@code since}.
+     */
     private static final class WindowTotals {
         long count;
         double sum;
@@ -230,20 +243,25 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
         long last = Long.MIN_VALUE;
         final List<String> ids = new ArrayList<>();
 
-        static WindowTotals of(List<Map.Entry<Long, WindowBucket>> sortedBuckets, long since, int maxEventIds) {
+        static WindowTotals of(List<Map.Entry<Long, WindowBucket>> sortedBuckets, long family, long since,
+                int maxEventIds) {
             WindowTotals t = new WindowTotals();
             for (Map.Entry<Long, WindowBucket> e : sortedBuckets) {
                 if (e.getKey() < since) {
                     continue; // begun before the rule arrived
                 }
                 WindowBucket b = e.getValue();
-                t.count += b.count;
-                t.sum += b.sum;
-                t.min = Math.min(t.min, b.min);
-                t.max = Math.max(t.max, b.max);
-                t.first = Math.min(t.first, b.firstEventTime);
-                t.last = Math.max(t.last, b.lastEventTime);
-                for (String id : b.eventIds) {
+                int i = b.indexOf(family);
+                if (i < 0) {
+                    continue; // only other families of the shape had hits in this slide
+                }
+                t.count += b.counts[i];
+                t.sum += b.sums[i];
+                t.min = Math.min(t.min, b.mins[i]);
+                t.max = Math.max(t.max, b.maxs[i]);
+                t.first = Math.min(t.first, b.firstEventTimes[i]);
+                t.last = Math.max(t.last, b.lastEventTimes[i]);
+                for (String id : b.familyEventIds[i]) {
                     if (t.ids.size() < maxEventIds) {
                         t.ids.add(id);
                     }

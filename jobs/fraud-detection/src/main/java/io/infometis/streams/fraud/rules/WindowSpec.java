@@ -1,9 +1,16 @@
 package io.infometis.streams.fraud.rules;
 
-/** Which window family, group value and window shape the buckets of one key belong to. A Flink POJO. */
+/**
+ * Which window shape, group value and window size/slide the buckets of one key belong to. A Flink POJO.
+ *
+ * <p>Up to caad6e8 the key was per family and this held a String field {@code family} (its description). A POJO
+ * field cannot change type across a restore, so that field is gone and {@link #shapeId} is new: state of that
+ * build restores with {@code shapeId == StableIds.NONE}, which no rule has, and the evaluator clears such a key at
+ * its next window end.
+ */
 public class WindowSpec {
 
-    public String family;
+    public long shapeId;
     public String groupValue;
     public long windowSizeMillis;
     public long slideMillis;
@@ -12,8 +19,8 @@ public class WindowSpec {
 
     static WindowSpec of(RuleHit hit) {
         WindowSpec s = new WindowSpec();
-        s.family = hit.family;
-        s.groupValue = hit.groupValue;
+        s.shapeId = hit.shape;
+        s.groupValue = hit.groupValue();
         s.windowSizeMillis = hit.windowSizeMillis;
         s.slideMillis = hit.slideMillis;
         return s;

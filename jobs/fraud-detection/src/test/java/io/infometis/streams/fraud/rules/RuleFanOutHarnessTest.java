@@ -10,6 +10,7 @@ import io.infometis.streams.events.Payment;
 import io.infometis.streams.events.PaymentStatus;
 import io.infometis.streams.fraud.events.EventAccess;
 import io.infometis.streams.fraud.support.Rules;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithNonKeyedOperator;
 import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which events become hits of which window families, in arrival order against broadcast rules, on the test
- * harness: one hit per event and family, however many rules share the family.
+ * Which events become hits of which window shapes and families, in arrival order against broadcast rules, on the
+ * test harness: one hit per event and shape, listing the families it counts in, however many rules share them.
  */
 class RuleFanOutHarnessTest {
 
@@ -46,9 +47,20 @@ class RuleFanOutHarnessTest {
                 Rules.failedPaymentsPerUser(id, version, enabled, 5, windowSize, "1 min")), 0);
     }
 
-    private static String familyOf(String id, String windowSize) throws Exception {
-        return WindowFamily.of(RuleParser.parse(id, Rules.failedPaymentsPerUser(id, 1, true, 5, windowSize, "1 min")));
+    private static Rule failedPaymentsRule(String id, String windowSize) throws Exception {
+        return RuleParser.parse(id, Rules.failedPaymentsPerUser(id, 1, true, 5, windowSize, "1 min"));
     }
+
+    private static long familyOf(String id, String windowSize) throws Exception {
+        return WindowFamily.id(failedPaymentsRule(id, windowSize));
+    }
+
+    /** Another family of r1's shape: the sum of every payment's amount per user in 2 min windows by 1 min. */
+    private static final String AMOUNT_PER_USER = """
+            {"id": "amount", "version": 1, "stream": "payments", "group_by": "user_id",
+             "aggregate": {"function": "sum", "field": "amount"}, "window": {"size": "2 min", "slide": "1 min"},
+             "threshold": {"comparison": ">", "value": 1000}, "severity": "LOW"}
+            """;
 
     private void pay(String id, PaymentStatus status, String user) throws Exception {
         Payment p = payment(id, min(1), "card-" + id, status, 100, user);
@@ -63,12 +75,13 @@ class RuleFanOutHarnessTest {
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(hit -> {
             assertThat(hit.eventId).isEqualTo("after");
-            assertThat(hit.family).isEqualTo(familyOf("r1", "2 min"));
-            assertThat(hit.groupValue).isEqualTo("u1");
-            assertThat(hit.value).isEqualTo(1.0);
+            assertThat(hit.shape).isEqualTo(WindowShape.id(failedPaymentsRule("r1", "2 min")));
+            assertThat(hit.families).containsExactly(familyOf("r1", "2 min"));
+            assertThat(hit.values).containsExactly(1.0);
+            assertThat(hit.groupValue()).isEqualTo("u1");
             assertThat(hit.windowSizeMillis).isEqualTo(120_000);
             assertThat(hit.slideMillis).isEqualTo(60_000);
-            assertThat(hit.evaluationKey()).isEqualTo(RuleHit.key(hit.family, "u1"));
+            assertThat(hit.evaluationKey()).isEqualTo(RuleHit.key(hit.shape, "u1"));
         });
     }
 
@@ -80,9 +93,31 @@ class RuleFanOutHarnessTest {
         pay("ok", AUTHORIZED, "u1");
         pay("failed", FAILED, "u1");
 
-        assertThat(harness.extractOutputValues()).extracting(h -> h.family + "/" + h.eventId)
-                .containsExactlyInAnyOrder(familyOf("r1", "2 min") + "/failed", familyOf("r3", "3 min") + "/failed");
+        // r3's window differs, so it is another shape too: two hits, one family each.
+        assertThat(harness.extractOutputValues()).extracting(h -> Arrays.toString(h.families) + "/" + h.eventId)
+                .containsExactlyInAnyOrder("[" + familyOf("r1", "2 min") + "]/failed",
+                        "[" + familyOf("r3", "3 min") + "]/failed");
         assertThat(familyOf("r1", "2 min")).isEqualTo(familyOf("r2", "2 min"));
+    }
+
+    @Test
+    void familiesOfOneShapeShareOneHitCarryingEachFamilysInput() throws Exception {
+        rule("r1", 1, true);                                           // count of failed payments per user
+        harness.processBroadcastElement(RuleChange.upsert("amount", 1, AMOUNT_PER_USER), 0); // sum of all amounts
+        pay("failed", FAILED, "u1");
+        pay("ok", AUTHORIZED, "u1");
+
+        long counted = familyOf("r1", "2 min");
+        long summed = WindowFamily.id(RuleParser.parse("amount", AMOUNT_PER_USER));
+        List<RuleHit> hits = harness.extractOutputValues();
+        assertThat(hits).extracting(h -> h.eventId).containsExactly("failed", "ok");
+        assertThat(hits).extracting(h -> h.key).containsOnly(RuleHit.key(hits.get(0).shape, "u1"));
+        // Families in id order, each with its own input: 1 for the count, the amount for the sum.
+        RuleHit failed = hits.get(0);
+        assertThat(failed.families).containsExactly(Math.min(counted, summed), Math.max(counted, summed));
+        assertThat(failed.values).containsExactly(counted < summed ? new double[] {1, 100} : new double[] {100, 1});
+        assertThat(hits.get(1).families).containsExactly(summed);
+        assertThat(hits.get(1).values).containsExactly(100.0);
     }
 
     @Test

@@ -44,11 +44,21 @@ class RuleWindowEvaluatorHarnessTest {
         harness.close();
     }
 
-    private static final String FAMILY = family();
+    private static final Rule R1 = parse("r1", Rules.failedPaymentsPerUser("r1", 1, true, 5, "2 min", "1 min"));
+    private static final long FAMILY = WindowFamily.id(R1);
+    private static final long SHAPE = WindowShape.id(R1);
 
-    private static String family() {
+    /** Another family of r1's shape: the sum of every payment's amount per user, {@code > 600}. */
+    private static final String AMOUNT_PER_USER = """
+            {"id": "amount", "version": 1, "stream": "payments", "group_by": "user_id",
+             "aggregate": {"function": "sum", "field": "amount"}, "window": {"size": "2 min", "slide": "1 min"},
+             "threshold": {"comparison": ">", "value": 600}, "severity": "LOW"}
+            """;
+    private static final long AMOUNT_FAMILY = WindowFamily.id(parse("amount", AMOUNT_PER_USER));
+
+    private static Rule parse(String id, String json) {
         try {
-            return WindowFamily.of(RuleParser.parse("r1", Rules.failedPaymentsPerUser("r1", 1, true, 5, "2 min", "1 min")));
+            return RuleParser.parse(id, json);
         } catch (InvalidRuleException e) {
             throw new IllegalStateException(e);
         }
@@ -65,14 +75,8 @@ class RuleWindowEvaluatorHarnessTest {
 
     private void hits(String user, long atMillis, int count) throws Exception {
         for (int i = 0; i < count; i++) {
-            RuleHit hit = new RuleHit();
-            hit.family = FAMILY;
-            hit.groupValue = user;
-            hit.eventId = user + "-" + atMillis + "-" + i;
-            hit.eventTime = BASE + atMillis + i;
-            hit.value = 1;
-            hit.windowSizeMillis = 2 * MINUTE;
-            hit.slideMillis = MINUTE;
+            RuleHit hit = RuleHit.of(SHAPE, user, new long[] {FAMILY}, new double[] {1},
+                    user + "-" + atMillis + "-" + i, BASE + atMillis + i, 2 * MINUTE, MINUTE);
             harness.processElement(hit, hit.eventTime);
         }
     }
@@ -162,6 +166,29 @@ class RuleWindowEvaluatorHarnessTest {
             assertThat(alert.getRuleId()).isEqualTo("r2");
             assertThat(alert.getSummary()).contains("count = 4 > 3");
         });
+    }
+
+    @Test
+    void familiesOfOneShapeShareTheKeyButEachRuleSeesOnlyItsFamilysAggregate() throws Exception {
+        rule("r1", 1, true, 5);                                           // count of failed payments > 5
+        harness.processBroadcastElement(RuleChange.upsert("amount", 1, AMOUNT_PER_USER), 0); // sum of amounts > 600
+        for (int i = 0; i < 7; i++) {
+            boolean failed = i < 4;                                       // 4 failed, 3 authorized payments
+            long[] families = failed ? new long[] {FAMILY, AMOUNT_FAMILY} : new long[] {AMOUNT_FAMILY};
+            double[] values = failed ? new double[] {1, 100} : new double[] {100};
+            RuleHit hit = RuleHit.of(SHAPE, "u1", families, values, "p" + i, BASE + 10_000 + i, 2 * MINUTE, MINUTE);
+            harness.processElement(hit, hit.eventTime);
+        }
+        watermark(10 * MINUTE);
+
+        // r1 counts its own 4 (not the 7 hits of the key): no alert; the sum sees all 7 payments.
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(alert -> {
+            assertThat(alert.getRuleId()).isEqualTo("amount");
+            assertThat(alert.getSummary()).contains("sum(amount) = 700 > 600", "over 7 payments events");
+            assertThat(alert.getMatchedEventIds()).containsExactly("p0", "p1", "p2");
+            assertThat(alert.getLastEventTime()).isEqualTo(Instant.ofEpochMilli(BASE + 10_006));
+        });
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test
