@@ -79,7 +79,7 @@ public final class FraudTopology {
                 .keyBy(RuleHit::evaluationKey)
                 .connect(ruleSet)
                 .process(new RuleWindowEvaluator(settings.ruleMaxEventIds()))
-                .uid("rules-evaluate").name("rules: sliding windows per (window family, group)");
+                .uid("rules-evaluate").name("rules: sliding windows per (window shape, group)");
 
         String paymentsTopic = in.paymentsTopic();
         DataStream<DeadLetter> late = payments.getSideOutput(LateEvents.TAG)
