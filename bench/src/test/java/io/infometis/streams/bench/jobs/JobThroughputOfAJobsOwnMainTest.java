@@ -1,6 +1,7 @@
 package io.infometis.streams.bench.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.infometis.streams.bench.load.FreshTopics;
 import io.infometis.streams.bench.load.GeneratorBacklog;
@@ -10,7 +11,6 @@ import io.infometis.streams.events.Topics;
 import io.infometis.streams.generator.kafka.TopicNames;
 import io.infometis.streams.testing.RealStackExtension;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
@@ -19,38 +19,44 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The path every platform job takes through the harness: found by class name, started through its own main() on
- * the harness's MiniCluster, followed through its Kafka sources' offsets until it has read the backlog, then
- * cancelled, with its checkpoint statistics read from Flink's REST API.
+ * the harness's MiniCluster (in this JVM, or in a forked one as the harness runs it), followed through its Kafka
+ * sources' offsets until it has read the backlog, then cancelled, with its checkpoint statistics and state backend
+ * read from Flink's REST API.
  */
 class JobThroughputOfAJobsOwnMainTest {
 
     @RegisterExtension
     static final RealStackExtension STACK = RealStackExtension.builder().kafka().registry().build();
 
+    /** A read-decode-discard job over a generator backlog on topics of its own (the stack is shared in this JVM). */
+    private record DecodeDiscardRun(BenchJob job, JobLauncher launcher, Map<String, Long> backlog, long payments) {
+
+        static DecodeDiscardRun onFreshTopics(String prefix, long seed, long events) throws Exception {
+            Map<String, String> topics = FreshTopics.create(STACK.kafkaBootstrapServers(), prefix,
+                    List.of(Topics.PAYMENTS, Topics.ORDERS, Topics.USER_EVENTS, Topics.CUSTOMERS));
+            GeneratorBacklog.Loaded loaded = new GeneratorBacklog(STACK.kafkaBootstrapServers(), STACK.registryUrl())
+                    .load(seed, events, 500, 500, TopicNames.of(topics));
+            BenchJob job = new BenchJob("decode-discard", DecodeDiscardJob.class.getName(), List.of(Topics.PAYMENTS));
+            String payments = topics.get(Topics.PAYMENTS.name());
+            JobLauncher launcher = job.launcher(Map.of("kafka.bootstrap.servers", STACK.kafkaBootstrapServers(),
+                    "schema.registry.url", STACK.registryUrl(), "kafka.starting-offsets", "earliest",
+                    "topic.payments", payments));
+            long count = loaded.on(Topics.PAYMENTS.name());
+            return new DecodeDiscardRun(job, launcher, Map.of(payments, count), count);
+        }
+    }
+
     @Test
     void aJobsOwnMainReadsTheWholeBacklogAndItsCheckpointsAreReported() throws Exception {
-        // On its own topics: the stack is shared with other test classes of this JVM.
-        Map<String, String> topics = FreshTopics.create(
-                STACK.kafkaBootstrapServers(), "own-main-", List.of(Topics.PAYMENTS, Topics.ORDERS,
-                        Topics.USER_EVENTS, Topics.CUSTOMERS));
-        GeneratorBacklog.Loaded backlog = new GeneratorBacklog(STACK.kafkaBootstrapServers(), STACK.registryUrl())
-                .load(3, 3_000, 500, 500, TopicNames.of(topics));
-        long payments = backlog.on(Topics.PAYMENTS.name());
-        BenchJob job = new BenchJob("decode-discard", DecodeDiscardJob.class.getName(), List.of(Topics.PAYMENTS));
-        Map<String, String> args = new LinkedHashMap<>();
-        args.put("kafka.bootstrap.servers", STACK.kafkaBootstrapServers());
-        args.put("schema.registry.url", STACK.registryUrl());
-        args.put("kafka.starting-offsets", "earliest");
-        args.put("topic.payments", topics.get(Topics.PAYMENTS.name()));
+        DecodeDiscardRun run = DecodeDiscardRun.onFreshTopics("own-main-", 3, 3_000);
         JobThroughput runner = new JobThroughput(Map.of("bench", ProcFs.ownPid()));
 
-        Throughput t = runner.measure("decode-discard", 1, Map.of(topics.get(Topics.PAYMENTS.name()), payments),
-                job.launcher(args), Duration.ofMinutes(2));
+        Throughput t = runner.measure("decode-discard", 1, run.backlog(), run.launcher(), Duration.ofMinutes(2));
 
-        assertThat(job.available()).isTrue();
-        assertThat(payments).isGreaterThan(100);
+        assertThat(run.job().available()).isTrue();
+        assertThat(run.payments()).isGreaterThan(100);
         // From the first poll that saw progress to the end of the backlog: at most the whole backlog.
-        assertThat(t.events()).isBetween(0L, payments);
+        assertThat(t.events()).isBetween(0L, run.payments());
         assertThat(t.workerCpuSeconds()).isPositive();
         assertThat(runner.checkpoints()).as("read from the job's REST API at the end of the run")
                 .containsKey("decode-discard p1");
@@ -60,39 +66,25 @@ class JobThroughputOfAJobsOwnMainTest {
 
     @Test
     void aRunsOwnSettingsOverrideTheDeployedOnes() throws Exception {
-        Map<String, String> topics = FreshTopics.create(STACK.kafkaBootstrapServers(), "own-settings-",
-                List.of(Topics.PAYMENTS, Topics.ORDERS, Topics.USER_EVENTS, Topics.CUSTOMERS));
-        GeneratorBacklog.Loaded backlog = new GeneratorBacklog(STACK.kafkaBootstrapServers(), STACK.registryUrl())
-                .load(4, 1_000, 100, 100, TopicNames.of(topics));
-        BenchJob job = new BenchJob("decode-discard", DecodeDiscardJob.class.getName(), List.of(Topics.PAYMENTS));
-        Map<String, String> args = Map.of("kafka.bootstrap.servers", STACK.kafkaBootstrapServers(),
-                "schema.registry.url", STACK.registryUrl(), "kafka.starting-offsets", "earliest",
-                "topic.payments", topics.get(Topics.PAYMENTS.name()));
+        DecodeDiscardRun run = DecodeDiscardRun.onFreshTopics("own-settings-", 4, 1_000);
         Configuration rocksDb = new Configuration();
         rocksDb.setString("state.backend.type", "rocksdb");
         JobThroughput runner = new JobThroughput(Map.of("bench", ProcFs.ownPid()));
 
-        runner.measure("on-rocksdb", 1, Map.of(topics.get(Topics.PAYMENTS.name()), backlog.on(Topics.PAYMENTS.name())),
-                job.launcher(args), rocksDb, Duration.ofMinutes(2), Duration.ofMinutes(2));
+        runner.measure("on-rocksdb", 1, run.backlog(), run.launcher(), rocksDb, Duration.ofMinutes(2),
+                Duration.ofMinutes(2));
 
         assertThat(runner.stateBackends()).containsEntry("on-rocksdb p1", "EmbeddedRocksDBStateBackend");
     }
 
     @Test
     void aJobsOwnDeployedSettingsApplyOverTheClusters() throws Exception {
-        Map<String, String> topics = FreshTopics.create(STACK.kafkaBootstrapServers(), "own-deployed-",
-                List.of(Topics.PAYMENTS, Topics.ORDERS, Topics.USER_EVENTS, Topics.CUSTOMERS));
-        GeneratorBacklog.Loaded backlog = new GeneratorBacklog(STACK.kafkaBootstrapServers(), STACK.registryUrl())
-                .load(5, 1_000, 100, 100, TopicNames.of(topics));
-        JobLauncher decodeDiscard = new BenchJob("decode-discard", DecodeDiscardJob.class.getName(),
-                List.of(Topics.PAYMENTS)).launcher(Map.of("kafka.bootstrap.servers", STACK.kafkaBootstrapServers(),
-                "schema.registry.url", STACK.registryUrl(), "kafka.starting-offsets", "earliest",
-                "topic.payments", topics.get(Topics.PAYMENTS.name())));
+        DecodeDiscardRun run = DecodeDiscardRun.onFreshTopics("own-deployed-", 5, 1_000);
         // As flink-conf/jobs/<job>.yaml gives a job its own backend (order enrichment's file says the same).
         JobLauncher onRocksDb = new JobLauncher() {
             @Override
             public void run() throws Exception {
-                decodeDiscard.run();
+                run.launcher().run();
             }
 
             @Override
@@ -102,30 +94,20 @@ class JobThroughputOfAJobsOwnMainTest {
         };
         JobThroughput runner = new JobThroughput(Map.of("bench", ProcFs.ownPid()));
 
-        runner.measure("deployed-rocksdb", 1, Map.of(topics.get(Topics.PAYMENTS.name()),
-                backlog.on(Topics.PAYMENTS.name())), onRocksDb, Duration.ofMinutes(2));
+        runner.measure("deployed-rocksdb", 1, run.backlog(), onRocksDb, Duration.ofMinutes(2));
 
         assertThat(runner.stateBackends()).containsEntry("deployed-rocksdb p1", "EmbeddedRocksDBStateBackend");
     }
 
     @Test
     void aForkedRunMeasuresTheJobInAJvmOfItsOwnAndReportsEverythingBack() throws Exception {
-        Map<String, String> topics = FreshTopics.create(STACK.kafkaBootstrapServers(), "own-fork-",
-                List.of(Topics.PAYMENTS, Topics.ORDERS, Topics.USER_EVENTS, Topics.CUSTOMERS));
-        GeneratorBacklog.Loaded backlog = new GeneratorBacklog(STACK.kafkaBootstrapServers(), STACK.registryUrl())
-                .load(6, 1_000, 100, 100, TopicNames.of(topics));
-        long payments = backlog.on(Topics.PAYMENTS.name());
-        JobLauncher job = new BenchJob("decode-discard", DecodeDiscardJob.class.getName(), List.of(Topics.PAYMENTS))
-                .launcher(Map.of("kafka.bootstrap.servers", STACK.kafkaBootstrapServers(),
-                        "schema.registry.url", STACK.registryUrl(), "kafka.starting-offsets", "earliest",
-                        "topic.payments", topics.get(Topics.PAYMENTS.name())));
+        DecodeDiscardRun run = DecodeDiscardRun.onFreshTopics("own-fork-", 6, 1_000);
         long self = ProcFs.ownPid();
         JobThroughput runner = JobThroughput.forked(Map.of("bench", self));
 
-        Throughput t = runner.measure("forked", 1, Map.of(topics.get(Topics.PAYMENTS.name()), payments), job,
-                Duration.ofMinutes(2));
+        Throughput t = runner.measure("forked", 1, run.backlog(), run.launcher(), Duration.ofMinutes(2));
 
-        assertThat(t.events()).isBetween(0L, payments);
+        assertThat(t.events()).isBetween(0L, run.payments());
         assertThat(t.workerCpuSeconds()).isPositive();
         assertThat(runner.stateBackends()).containsEntry("forked p1", "HashMapStateBackend");
         assertThat(runner.checkpoints()).containsKey("forked p1");
@@ -142,8 +124,7 @@ class JobThroughputOfAJobsOwnMainTest {
         JobLauncher lambda = () -> { };
         JobThroughput runner = JobThroughput.forked(Map.of("bench", ProcFs.ownPid()));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.measure("lambda", 1, Map.of("t", 1L), lambda,
-                        Duration.ofSeconds(5)))
+        assertThatThrownBy(() -> runner.measure("lambda", 1, Map.of("t", 1L), lambda, Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lambda")
                 .hasMessageContaining("not Serializable");
     }
