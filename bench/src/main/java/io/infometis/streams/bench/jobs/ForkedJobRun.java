@@ -34,7 +34,8 @@ public final class ForkedJobRun {
 
     /** Everything a run needs; the launcher and settings travel by Java serialization. */
     public record Request(String name, int parallelism, Map<String, Long> backlog, JobLauncher job,
-                          Configuration jobSettings, Duration window, Duration timeout, Map<String, Long> pids,
+                          Configuration jobSettings, Duration warmup, Duration window, Duration timeout,
+                          Map<String, Long> pids,
                           String worker) implements Serializable {}
 
     /** What the run measured, and the forked JVM's memory at its end. */
@@ -58,7 +59,7 @@ public final class ForkedJobRun {
                 o.writeObject(request);
             }
             Process process = new ProcessBuilder(command(in, out)).inheritIO().start();
-            long limit = request.timeout().plusMinutes(1).toMillis();
+            long limit = request.timeout().plus(request.warmup()).plusMinutes(1).toMillis();
             if (!process.waitFor(limit, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new IllegalStateException(request.name() + ": the forked JVM did not end within "
@@ -113,7 +114,7 @@ public final class ForkedJobRun {
         Map<String, Long> pids = new LinkedHashMap<>(request.pids());
         long self = ProcFs.ownPid();
         pids.put(request.worker(), self);
-        JobThroughput runner = new JobThroughput(pids);
+        JobThroughput runner = new JobThroughput(pids, request.warmup());
         Result result;
         try {
             Throughput t = runner.measure(request.name(), request.parallelism(), request.backlog(), request.job(),

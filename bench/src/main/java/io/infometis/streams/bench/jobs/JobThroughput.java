@@ -28,6 +28,7 @@ public final class JobThroughput {
 
     private final Map<String, Long> pids;
     private final boolean fork;
+    private final Duration warmup;
     private final Map<String, CheckpointStats> checkpoints = new LinkedHashMap<>();
     private final Map<String, ComponentMemory> memory = new LinkedHashMap<>();
     private final Map<String, HotMethods.Profile> profiles = new LinkedHashMap<>();
@@ -35,12 +36,18 @@ public final class JobThroughput {
 
     /** Runs in this JVM (tests, and the forked side of {@link ForkedJobRun}). */
     public JobThroughput(Map<String, Long> pids) {
-        this(pids, false);
+        this(pids, false, Duration.ZERO);
     }
 
-    private JobThroughput(Map<String, Long> pids, boolean fork) {
+    /** In this JVM, measuring each run from {@code warmup} after its first record (the forked side's form). */
+    public JobThroughput(Map<String, Long> pids, Duration warmup) {
+        this(pids, false, warmup);
+    }
+
+    private JobThroughput(Map<String, Long> pids, boolean fork, Duration warmup) {
         this.pids = pids;
         this.fork = fork;
+        this.warmup = java.util.Objects.requireNonNull(warmup, "warmup");
     }
 
     /**
@@ -48,7 +55,15 @@ public final class JobThroughput {
      * among the pids: what the harness does, so that no run inherits another's JIT profile.
      */
     public static JobThroughput forked(Map<String, Long> pids) {
-        return new JobThroughput(pids, true);
+        return forked(pids, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #forked(Map)}, each run measured from {@code warmup} after its first record: a forked JVM starts
+     * cold, and until the JIT has compiled the job its compiler threads take CPU from the task threads.
+     */
+    public static JobThroughput forked(Map<String, Long> pids, Duration warmup) {
+        return new JobThroughput(pids, true, warmup);
     }
 
     /** The forked JVM's memory at the end of each run so far (empty when not forked), by "name p&lt;parallelism&gt;". */
@@ -90,8 +105,8 @@ public final class JobThroughput {
                               Configuration jobSettings, Duration window, Duration timeout) throws Exception {
         if (fork) {
             ForkedJobRun.Result result = ForkedJobRun.run(new ForkedJobRun.Request(name, parallelism,
-                    new LinkedHashMap<>(backlog), job, jobSettings, window, timeout, new LinkedHashMap<>(pids),
-                    WORKER));
+                    new LinkedHashMap<>(backlog), job, jobSettings, warmup, window, timeout,
+                    new LinkedHashMap<>(pids), WORKER));
             String key = name + " p" + parallelism;
             checkpoints.put(key, result.checkpoints());
             stateBackends.put(key, result.stateBackend());
@@ -106,13 +121,24 @@ public final class JobThroughput {
             long atStart = 0;
             long deadline = System.nanoTime() + timeout.toNanos();
             long windowEnd = Long.MAX_VALUE;
+            long firstRecord = 0;
             while (System.nanoTime() < deadline) {
                 long read = consumed(backlog);
-                if (start == null && read > 0) {
+                if (firstRecord == 0 && read > 0) {
+                    firstRecord = System.nanoTime();
+                }
+                boolean warmedUp = firstRecord != 0 && System.nanoTime() - firstRecord >= warmup.toNanos();
+                if (start == null && read >= total && !warmup.isZero()) {
+                    throw new IllegalStateException(name + " read its whole backlog (" + total + " records) within"
+                            + " its " + warmup.toSeconds() + " s warm-up: nothing was left to measure; use a"
+                            + " larger backlog (--backlog) or a shorter warm-up");
+                }
+                if (start == null && read > 0 && warmedUp) {
                     start = CpuSample.take(pids);
                     atStart = read;
                     windowEnd = start.wallNanos() + window.toNanos();
-                    // From the first record on: planning and start-up are not what limits a job.
+                    // From the first record (plus the warm-up) on: planning, start-up and the JIT's first
+                    // compilations are not what limits a deployed job.
                     profile = HotMethods.start();
                 }
                 if (read >= total || (start != null && System.nanoTime() >= windowEnd)) {

@@ -152,9 +152,11 @@ public final class MarkdownReport {
         line("  doing the work over the same interval: the harness JVM for the consumers and the Flink ceiling, a job");
         line("  run's own JVM for that run (`OperatingSystemMXBean.getProcessCpuTime` in that JVM), and the servers");
         line("  (`/proc/<pid>/stat`, utime + stime).");
-        line("- **A JVM per job run**, as JMH forks one per benchmark: each job run starts cold, as a deployed job does");
-        line("  after a restart, and none inherits the code the JIT compiled for another run's types (in one shared JVM the");
-        line("  first run paid for warm-up and later runs' profiles showed earlier runs' types).");
+        line("- **A JVM per job run**, as JMH forks one per benchmark: no run inherits the code the JIT compiled for");
+        line("  another run's types (in one shared JVM the first run paid for warm-up and later runs' profiles showed");
+        line("  earlier runs' types). Each starts cold, so a job run is measured from "
+                + r.profile.jobWarmup().toSeconds() + " s after its first record (its");
+        line("  warm-up, as JMH discards its warm-up iterations); throughput, CPU and the JFR profile cover what follows.");
         line("  The broker's and Elasticsearch's CPU in that interval are listed too: they are part of the cost.");
         line("- **Ceilings, same run:** (1) plain `KafkaConsumer`s (partitions assigned, one thread each) decoding with");
         line("  the registry client and Avro, no Flink; (2) a plain loop of synchronous bulk requests, one in flight per");

@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param latencyRun      how long the generator sends traffic in each latency run (smoke: long enough for some
  *                        fraud scenarios, a minute of shop time per second, to complete)
  * @param largeUsers      distinct users and cards of the state-scaling backlog (the main one has 10,000)
+ * @param jobWarmup       how long each job run (a cold JVM of its own) processes before it is measured, as JMH
+ *                        discards its warm-up iterations: the JIT's compiler threads share the 2 cores meanwhile
+ *                        (smoke: none, its backlogs last a second)
  * @param jobWindow       longest a job run is measured: it stops at the end of the backlog or after this, whichever
  *                        comes first (a slow configuration, e.g. 1,000 rules, must not take an hour)
  */
@@ -38,6 +41,7 @@ public record BenchProfile(
         Duration jmhIterationTime,
         Duration latencyRun,
         int largeUsers,
+        Duration jobWarmup,
         Duration jobWindow) {
 
     public BenchProfile {
@@ -51,19 +55,22 @@ public record BenchProfile(
         if (jmhForks < 0 || jmhWarmups < 0 || jmhIterations < 1) {
             throw new IllegalArgumentException("JMH forks/warm-ups must be >= 0 and iterations >= 1");
         }
+        if (jobWarmup == null || jobWarmup.isNegative()) {
+            throw new IllegalArgumentException("jobWarmup must be >= 0, got " + jobWarmup);
+        }
         parallelisms = List.copyOf(parallelisms);
     }
 
     public static BenchProfile full() {
         return new BenchProfile("full", 4_000_000, 500_000, 1000, List.of(1, 2), Duration.ofMinutes(20),
                 2, 3, 5, Duration.ofSeconds(2), Duration.ofSeconds(60), 1_000_000,
-                Duration.ofMinutes(3));
+                Duration.ofSeconds(30), Duration.ofMinutes(3));
     }
 
     public static BenchProfile smoke() {
         return new BenchProfile("smoke", 20_000, 5_000, 1000, List.of(1, 2), Duration.ofMinutes(2),
                 1, 0, 1, Duration.ofMillis(500), Duration.ofSeconds(10), 100_000,
-                Duration.ofSeconds(15));
+                Duration.ZERO, Duration.ofSeconds(15));
     }
 
     public boolean isSmoke() {
@@ -72,6 +79,6 @@ public record BenchProfile(
 
     public BenchProfile withBacklog(long events) {
         return new BenchProfile(name, events, bulkDocuments, bulkSize, parallelisms, stepTimeout, jmhForks,
-                jmhWarmups, jmhIterations, jmhIterationTime, latencyRun, largeUsers, jobWindow);
+                jmhWarmups, jmhIterations, jmhIterationTime, latencyRun, largeUsers, jobWarmup, jobWindow);
     }
 }

@@ -161,7 +161,7 @@ public final class BenchRun {
     private static final String ROCKSDB_MANAGED_FRACTION = "0.4";
 
     private void jobs(BenchStack stack, Map<String, Long> pids) {
-        JobThroughput runner = JobThroughput.forked(pids);
+        JobThroughput runner = JobThroughput.forked(pids, profile.jobWarmup());
         jobRunner = runner;
         Map<String, Long> metricsInputs = results.backlog.of(OrderMetricsSql.INPUTS);
         for (BenchJob job : BenchJob.all()) {

@@ -120,6 +120,16 @@ class JobThroughputOfAJobsOwnMainTest {
     }
 
     @Test
+    void aBacklogReadWithinTheWarmUpIsAnErrorThatSaysSoRatherThanAFigure() throws Exception {
+        DecodeDiscardRun run = DecodeDiscardRun.onFreshTopics("own-warmup-", 7, 1_000);
+        JobThroughput runner = new JobThroughput(Map.of("bench", ProcFs.ownPid()), Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> runner.measure("warm", 1, run.backlog(), run.launcher(), Duration.ofMinutes(2)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("read its whole backlog (" + run.payments() + " records) within its 300 s warm-up");
+    }
+
+    @Test
     void aLauncherThatCannotBeSerializedIsRefusedForAForkedRunWithItsName() {
         JobLauncher lambda = () -> { };
         JobThroughput runner = JobThroughput.forked(Map.of("bench", ProcFs.ownPid()));
