@@ -78,9 +78,7 @@ public final class ForkedJobRun {
             }
             return result;
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            MiniClusterJob.deleteRecursively(dir);
         }
     }
 

@@ -66,6 +66,8 @@ public final class BenchRun {
     private final BenchResults results;
     private final boolean microbenchmarks;
     private JobThroughput jobRunner;
+    /** flink-conf/config.yaml, read once at the start of the run. */
+    private DeployedSettings deployed;
     private boolean failed;
 
     public BenchRun(BenchProfile profile, Path out, String command, boolean microbenchmarks) {
@@ -81,7 +83,7 @@ public final class BenchRun {
     public boolean execute() throws IOException {
         long begin = System.nanoTime();
         results.gitCommit = GitCommit.of(InfometisHome.locate());
-        DeployedSettings deployed = DeployedSettings.of(InfometisHome.locate());
+        deployed = DeployedSettings.of(InfometisHome.locate());
         results.clusterSettings.putAll(deployed.settings());
         results.managedMebibytesPerSlot = deployed.managedMemoryPerSlot(new Configuration()).getMebiBytes();
         for (BenchJob job : BenchJob.all()) {
@@ -218,7 +220,7 @@ public final class BenchRun {
         Configuration settings = new Configuration();
         settings.setString("state.backend.type", other);
         settings.setString(MANAGED_FRACTION, deployedRocksDb
-                ? DeployedSettings.of(InfometisHome.locate()).clusterValue(MANAGED_FRACTION) : ROCKSDB_MANAGED_FRACTION);
+                ? deployed.clusterValue(MANAGED_FRACTION) : ROCKSDB_MANAGED_FRACTION);
         step(otherLabel + ", p1", label + " on " + other + " failed", () -> {
             measuredJob(runner.measure(otherLabel, 1, inputs, job, settings, profile.jobWindow(),
                     profile.stepTimeout()));

@@ -70,10 +70,11 @@ public final class JobSubmission implements StackComponent {
             cli = cli != null ? cli : flink.cli();
             try {
                 // The job's own settings (flink-conf/jobs/<job>.yaml) as `flink run -D`: e.g. enrichment on RocksDB.
+                Map<String, String> flags = job.flinkSettings(home).forSessionSubmission();
                 String jobId = cli.submitDetached(jar.get(), job.entryClass(), jobArguments.get(), Optional.empty(),
-                        job.flinkSettings(home).forSessionSubmission());
+                        flags);
                 awaitRunning(rest, jobId);
-                lines.add("READY job " + job.name() + " " + jobId + flagsNote(job.flinkSettings(home)));
+                lines.add("READY job " + job.name() + " " + jobId + flagsNote(flags));
             } catch (StackException e) {
                 lines.add("FAILED job " + job.name() + ": " + firstLine(e.getMessage()));
             }
@@ -103,8 +104,7 @@ public final class JobSubmission implements StackComponent {
                 + "; see the JobManager log");
     }
 
-    private static String flagsNote(JobFlinkSettings settings) {
-        Map<String, String> flags = settings.forSessionSubmission();
+    private static String flagsNote(Map<String, String> flags) {
         if (flags.isEmpty()) {
             return "";
         }
