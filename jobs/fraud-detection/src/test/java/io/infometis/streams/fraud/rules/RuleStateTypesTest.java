@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 class RuleStateTypesTest {
 
     @Test
-    void hitsBucketsAndSpecsAreFlinkPojosWithEveryField() {
+    void hitsBucketsWindowsAndSpecsAreFlinkPojosWithEveryField() {
         assertThat(TypeInformation.of(RuleHit.class)).isInstanceOfSatisfying(PojoTypeInfo.class,
                 pojo -> assertThat(pojo.getArity()).isEqualTo(8));
         assertThat(TypeInformation.of(WindowBucket.class)).isInstanceOfSatisfying(PojoTypeInfo.class,
+                pojo -> assertThat(pojo.getArity()).isEqualTo(8));
+        assertThat(TypeInformation.of(GroupWindows.class)).isInstanceOfSatisfying(PojoTypeInfo.class,
                 pojo -> assertThat(pojo.getArity()).isEqualTo(8));
         assertThat(TypeInformation.of(WindowSpec.class)).isInstanceOfSatisfying(PojoTypeInfo.class,
                 pojo -> assertThat(pojo.getArity()).isEqualTo(4));

@@ -28,17 +28,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The upgrade from the build whose window family ids were ~80-character strings (caad6e8): its
- * {@code rules-evaluate} state, written by that build ({@code snapshots/rules-evaluate-family-strings.snapshot},
- * see its README), restored by the current code on the heap and on RocksDB. The documented loss: windows open at
- * the upgrade do not alert across it; their state goes at their first window end, and new hits alert as before.
+ * Upgrades of the {@code rules-evaluate} state, each from a snapshot written by the earlier build (see
+ * {@code snapshots/README.md}), restored by the current code on the heap and on RocksDB:
+ * <ul>
+ *   <li>from caad6e8, whose window family ids were ~80-character strings: the documented loss, windows open at the
+ *       upgrade do not alert across it; their state goes at their first window end, and new hits alert as before;
+ *   <li>from 637316b, keyed by window shape with a bucket map, a spec and a timer value per key: the keys are the
+ *       same, their state is carried over into one value per key, and open windows alert across the upgrade.
+ * </ul>
  */
 class RuleWindowEvaluatorMigrationHarnessTest {
 
-    private static final String SNAPSHOT = "src/test/resources/snapshots/rules-evaluate-family-strings.snapshot";
+    private static final String FAMILY_STRINGS = "src/test/resources/snapshots/rules-evaluate-family-strings.snapshot";
+    private static final String SHAPE_IDS = "src/test/resources/snapshots/rules-evaluate-shape-ids.snapshot";
     private static final long MINUTE = 60_000;
     private static final long BASE = T0.toEpochMilli();
-    private static final List<String> KEYED_STATES = List.of("buckets", "window-spec", "breach-ends", "next-timer");
+    private static final List<String> KEYED_STATES = List.of("windows", "buckets", "window-spec", "breach-ends", "next-timer");
 
     @TempDir
     Path rocksDir;
@@ -47,9 +52,13 @@ class RuleWindowEvaluatorMigrationHarnessTest {
     private ActiveFamilies active;
 
     private void restore(String backend) throws Exception {
+        restore(backend, FAMILY_STRINGS);
+    }
+
+    private void restore(String backend, String snapshot) throws Exception {
         harness = RuleWindowSnapshotWriter.newHarness();
         harness.setStateBackend(stateBackend(backend));
-        harness.initializeState(OperatorSnapshotUtil.readStateHandle(SNAPSHOT));
+        harness.initializeState(OperatorSnapshotUtil.readStateHandle(snapshot));
         harness.open();
         active = ActiveFamilies.of(RuleStream.PAYMENTS,
                 List.of(RuleParser.parse(RULE_ID, RuleWindowSnapshotWriter.ruleJson())));
@@ -79,8 +88,12 @@ class RuleWindowEvaluatorMigrationHarnessTest {
     }
 
     private Set<String> keysWithState() {
+        return keysWithState(KEYED_STATES);
+    }
+
+    private Set<String> keysWithState(List<String> states) {
         KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
-        return KEYED_STATES.stream()
+        return states.stream()
                 .flatMap(state -> backend.getKeys(state, VoidNamespace.INSTANCE))
                 .map(String::valueOf)
                 .collect(Collectors.toSet());
@@ -131,6 +144,45 @@ class RuleWindowEvaluatorMigrationHarnessTest {
             assertThat(alert.getMatchedEventIds()).hasSize(RuleWindowSnapshotWriter.MAX_EVENT_IDS)
                     .allMatch(id -> id.startsWith("u-new-new-"));
         });
+        assertThat(keysWithState()).as("no state left once every window closed").isEmpty();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"heap", "rocksdb"})
+    void windowsOpenAtTheUpgradeFromBucketMapsAreCarriedOverAndAlertAcrossIt(String backend) throws Exception {
+        restore(backend, SHAPE_IDS);
+        assertThat(keysWithState(List.of("buckets", "window-spec", "next-timer")))
+                .as("637316b's keys: shape id prefix + group, in its three states")
+                .containsExactlyInAnyOrder(RuleHit.key(WindowShape.id(RuleParser.parse(RULE_ID,
+                                RuleWindowSnapshotWriter.ruleJson())), OPEN_USER),
+                        RuleHit.key(WindowShape.id(RuleParser.parse(RULE_ID, RuleWindowSnapshotWriter.ruleJson())),
+                                BREACHING_USER));
+        assertThat(harness.numEventTimeTimers()).as("one per key").isEqualTo(2);
+
+        // u-open is touched by a hit first (3 before + 3 after: 6 > 5); u-breaching only by its timer.
+        failedPayments(OPEN_USER, Duration.ofSeconds(20), 3);
+        assertThat(keysWithState(List.of("buckets", "window-spec", "next-timer"))).as("u-open moved to one value")
+                .singleElement().satisfies(key -> assertThat(key).endsWith(BREACHING_USER));
+        harness.watermark(BASE + MINUTE - 1);
+
+        assertThat(harness.extractOutputValues()).as("one alert each for the window [T0 - 1 min, T0 + 1 min)")
+                .hasSize(2)
+                .allSatisfy(alert -> {
+                    assertThat(alert.getAlertId()).isEqualTo(AlertIds.forRuleWindow(RULE_ID, 1, alert.getKey(),
+                            BASE - MINUTE, BASE + MINUTE));
+                    assertThat(alert.getSummary()).contains("count = 6 > 5");
+                    assertThat(alert.getMatchedEventIds()).as("the oldest ids first: from before the upgrade")
+                            .hasSize(RuleWindowSnapshotWriter.MAX_EVENT_IDS)
+                            .allMatch(id -> id.startsWith(alert.getKey() + "-old-"));
+                })
+                .extracting(Alert::getKey).containsExactlyInAnyOrder(OPEN_USER, BREACHING_USER);
+        assertThat(keysWithState(List.of("buckets", "window-spec", "next-timer"))).as("nothing left in the old layout")
+                .isEmpty();
+
+        harness.watermark(BASE + 10 * MINUTE);
+        assertThat(harness.extractOutputValues()).as("the next window [T0, T0 + 2 min) continues the episode")
+                .hasSize(2);
         assertThat(keysWithState()).as("no state left once every window closed").isEmpty();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
