@@ -315,7 +315,8 @@ public final class BenchRun {
         AlertLatency latency = new AlertLatency(stack.kafkaBootstrapServers(), stack.registryUrl(),
                 stack.elasticsearchUrl());
         double perBackgroundEvent = recordsPerBackgroundEvent(inputs);
-        latencyRuns(BenchJob.FRAUD.name(), results.job(fraudLabel(FRAUD_BASELINE_RULES), 1), LATENCY_SHARES,
+        latencyRuns(BenchJob.FRAUD.name(), results.job(fraudLabel(FRAUD_BASELINE_RULES), 1), "its maximum rate",
+                LATENCY_SHARES,
                 (tag, share, records) -> latency.measure(tag, share, records, perBackgroundEvent,
                         profile.latencyRun(), FRAUD_LATENCY_DRAIN));
     }
@@ -335,9 +336,12 @@ public final class BenchRun {
         if (other == null) {
             return;
         }
-        for (JobStateBackend backend : List.of(deployedBackend(BenchJob.ENRICHMENT), other)) {
-            List<Double> shares = backend.isDeployed() || !profile.isSmoke() ? LATENCY_SHARES : SMOKE_OTHER_BACKEND_SHARES;
-            latencyRuns(BenchJob.ENRICHMENT.name() + " (" + backend.name() + ")", max, shares,
+        JobStateBackend asDeployed = deployedBackend(BenchJob.ENRICHMENT);
+        for (JobStateBackend backend : List.of(asDeployed, other)) {
+            boolean deployedOne = backend == asDeployed;
+            List<Double> shares = deployedOne || !profile.isSmoke() ? LATENCY_SHARES : SMOKE_OTHER_BACKEND_SHARES;
+            String ofMax = deployedOne ? "its maximum rate" : "the " + asDeployed.name() + " maximum rate";
+            latencyRuns(BenchJob.ENRICHMENT.name() + " (" + backend.name() + ")", max, ofMax, shares,
                     (tag, share, records) -> latency.measure(backend, backend.name() + "-" + tag, share, records,
                             perBackgroundEvent, profile.latencyRun(), LATENCY_DRAIN));
         }
@@ -361,15 +365,15 @@ public final class BenchRun {
 
     /**
      * One latency run per share of {@code max} (the job's measured maximum, p1), at that share of it in records/s.
-     * {@code label} names the job (and backend) in the steps and log lines.
+     * {@code label} names the job (and backend) in the steps and log lines, {@code ofMax} whose maximum it is.
      */
-    private void latencyRuns(String label, Throughput max, List<Double> shares, LatencyRun run) {
+    private void latencyRuns(String label, Throughput max, String ofMax, List<Double> shares, LatencyRun run) {
         if (max == null) {
             results.notMeasured.put(label + " latency", "its maximum rate (p1) was not measured");
             return;
         }
         latencyTargets(max.eventsPerSecond(), shares).forEach((share, records) -> step(String.format(
-                "%s latency at %.0f%% of its maximum rate (%,.0f records/s)", label, share * 100, records),
+                "%s latency at %.0f%% of %s (%,.0f records/s)", label, share * 100, ofMax, records),
                 "the latency run failed", () -> {
                     LatencyResult r = run.run(String.format("%02d", Math.round(share * 100)), share, records);
                     results.latency.add(r);
