@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +42,18 @@ class BenchSmokeRunTest {
             assertThat(md).as("fraud latency at %s", share)
                     .containsPattern("\\| fraud-detection \\| " + share + " \\| [\\d,]+ \\| [1-9][\\d,]* \\|");
         }
+        // Enrichment on its deployed backend at every share, and on the other (heap) at the deployed 50% rate.
+        for (String share : new String[] {"25%", "50%", "75%"}) {
+            assertThat(md).as("enrichment latency on rocksdb at %s", share)
+                    .containsPattern("\\| order-enrichment \\(rocksdb\\) \\| " + share + " \\([\\d,]+/s\\) \\|");
+        }
+        Matcher rocksDb = Pattern.compile("\\| order-enrichment \\(rocksdb\\) \\| 50% \\(([\\d,]+)/s\\) \\|")
+                .matcher(md);
+        Matcher heap = Pattern.compile("\\| order-enrichment \\(hashmap\\) \\| 50% \\(([\\d,]+)/s\\) \\|")
+                .matcher(md);
+        assertThat(rocksDb.find()).as("rocksdb row at 50%%").isTrue();
+        assertThat(heap.find()).as("hashmap row at 50%%").isTrue();
+        assertThat(heap.group(1)).as("the heap run's target rate").isEqualTo(rocksDb.group(1));
         assertThat(dir.resolve("performance/throughput.png")).isNotEmptyFile();
         assertThat(dir.resolve("performance/microbenchmarks.png")).isNotEmptyFile();
     }

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,7 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * End-to-end latency of the order-enrichment job at a given input rate, on fresh topics and its own index:
  * generator traffic sent at the rate; {@code orders-enriched} read per isolation level (latency: seen minus the
  * send time of the order or payment event it folded in last); and for a sample of new orders (one in
- * {@code sampleEvery}, by order id) the time until a search finds the order's document.
+ * {@code sampleEvery}, by order id) the time until a search finds the order's document. The job runs on the state
+ * backend given ({@link JobStateBackend}: its deployed one, or the other with that backend's managed memory), and
+ * the run fails when the job reports another one.
  */
 public final class EnrichmentLatency {
 
@@ -36,8 +39,15 @@ public final class EnrichmentLatency {
         this.elasticsearchUrl = elasticsearchUrl;
     }
 
-    public LatencyResult measure(String tag, double share, double recordsPerSecond, double recordsPerBackgroundEvent,
-                                 Duration duration, Duration drain) throws Exception {
+    /**
+     * @param backend          the state backend the job runs on
+     * @param tag              names the run's topics, index and ids (fresh per run)
+     * @param share            what {@code recordsPerSecond} is as a share of the maximum, for the report
+     * @param recordsPerSecond the rate the generator is held to (all input topics)
+     */
+    public LatencyResult measure(JobStateBackend backend, String tag, double share, double recordsPerSecond,
+                                 double recordsPerBackgroundEvent, Duration duration, Duration drain) throws Exception {
+        Objects.requireNonNull(backend, "backend");
         String prefix = "lat-enrich-" + tag + "-";
         Map<String, String> topics = FreshTopics.create(bootstrapServers, prefix, List.of(Topics.ORDERS,
                 Topics.PAYMENTS, Topics.CUSTOMERS, Topics.USER_EVENTS, Topics.ORDERS_ENRICHED, Topics.DLQ));
@@ -64,8 +74,14 @@ public final class EnrichmentLatency {
         String enriched = topics.get(Topics.ORDERS_ENRICHED.name());
 
         try (MiniClusterJob job = MiniClusterJob.start("enrichment-latency-" + tag, 1,
-                BenchJob.ENRICHMENT.launcher(args))) {
+                BenchJob.ENRICHMENT.launcher(args), backend.flinkConfiguration())) {
             LiveTraffic.awaitSources(job, topics, BenchJob.ENRICHMENT.inputs());
+            String reported = job.stateBackend();
+            if (!backend.isReportedAs(reported)) {
+                // The rows say which backend they ran on: a run on another one would put its figures under it.
+                throw new IllegalStateException("the enrichment job was to run on " + backend.name()
+                        + " but its JobManager reports " + reported);
+            }
             List<Thread> probes = List.of(
                     LatencyProbes.<EnrichedOrder>reader(bootstrapServers, registryUrl, enriched,
                             Topics.ORDERS_ENRICHED.partitions(), EnrichedOrder.getClassSchema(), "read_uncommitted",
@@ -110,7 +126,7 @@ public final class EnrichmentLatency {
             return new LatencyResult(BenchJob.ENRICHMENT.name(), share, traffic.recordsPerSecond(),
                     Percentiles.of(LatencyProbes.latencies(uncommitted, sent)),
                     Percentiles.of(LatencyProbes.latencies(committed, sent)),
-                    Percentiles.of(LatencyProbes.latencies(searches, sent)));
+                    Percentiles.of(LatencyProbes.latencies(searches, sent)), -1, -1, backend.name(), recordsPerSecond);
         }
     }
 }

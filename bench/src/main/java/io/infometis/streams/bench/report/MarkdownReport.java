@@ -317,15 +317,51 @@ public final class MarkdownReport {
         line("30 s more), and a run in which the job failed over is reported as not measured: its figures would be a");
         line("replay's.");
         line("");
+        enrichmentBackends();
         line("| job | rate (share of max) | records/s sent | outputs timed | untimed | late to dlq | uncommitted p50 / p95 / p99 | committed p50 / p95 / p99 | searchable p50 / p95 / p99 |");
         line("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (LatencyResult l : r.latency) {
-            line("| " + l.job() + " | " + percent(l.share()) + " | " + count(Math.round(l.recordsPerSecond())) + " | "
+            line("| " + l.label() + " | " + rate(l) + " | " + count(Math.round(l.recordsPerSecond())) + " | "
                     + count(l.uncommitted().count()) + " | " + orNa(l.untimedOutputs()) + " | " + orNa(l.lateToDlq())
                     + " | " + triple(l.uncommitted()) + " | " + triple(l.committed()) + " | " + triple(l.searchable())
                     + " |");
         }
         line("");
+    }
+
+    /**
+     * What the enrichment rows' backends mean: the deployed one at shares of its own max, the other one at the same
+     * records/s (the question the rows answer: at one load, what does the backend change?).
+     */
+    private void enrichmentBackends() {
+        List<LatencyResult> stated = r.latency.stream().filter(l -> l.stateBackend() != null).toList();
+        if (stated.isEmpty()) {
+            return;
+        }
+        String deployedBackend = r.jobSettings.getOrDefault(BenchJob.ENRICHMENT.name(), Map.of())
+                .getOrDefault("state.backend.type", r.clusterSettings.getOrDefault("state.backend.type", "?"));
+        List<String> others = stated.stream().map(LatencyResult::stateBackend)
+                .filter(b -> !b.equalsIgnoreCase(deployedBackend)).distinct().toList();
+        String job = "`" + BenchJob.ENRICHMENT.name() + " (";
+        line("**Enrichment state backends.** The job column names the state backend of each enrichment run.");
+        line(job + deployedBackend + ")` is the job as deployed (`flink-conf/jobs/" + BenchJob.ENRICHMENT.name()
+                + ".yaml`), at shares of its");
+        line("maximum rate (p1, above); the target in records/s is in brackets.");
+        for (String other : others) {
+            line(job + other + ")` is the same job on the other backend (`state.backend.type` and the managed-memory");
+            line("fraction overridden, as in its throughput run there) at the **same absolute rates** as the `"
+                    + deployedBackend + "`");
+            line("rows: its share is of the " + deployedBackend + " maximum, not of its own. At one load the rows"
+                    + " differ only in the backend." + (r.profile.isSmoke() ? " Smoke runs it at 50% only." : ""));
+        }
+        line("");
+    }
+
+    /** The share of the maximum, with the target in records/s where the row states it. */
+    private static String rate(LatencyResult l) {
+        return l.statesTarget()
+                ? percent(l.share()) + " (" + count(Math.round(l.targetRecordsPerSecond())) + "/s)"
+                : percent(l.share());
     }
 
     private static String orNa(long value) {

@@ -8,6 +8,7 @@ import io.infometis.streams.bench.jobs.FraudRules;
 import io.infometis.streams.bench.jobs.JobThroughput;
 import io.infometis.streams.bench.latency.AlertLatency;
 import io.infometis.streams.bench.latency.EnrichmentLatency;
+import io.infometis.streams.bench.latency.JobStateBackend;
 import io.infometis.streams.bench.latency.LatencyResult;
 import io.infometis.streams.bench.jobs.OrderMetricsSql;
 import io.infometis.streams.bench.load.FreshTopics;
@@ -52,6 +53,8 @@ public final class BenchRun {
     static final int FRAUD_BASELINE_RULES = 10;
     static final int MAIN_USERS = 10_000;
     static final List<Double> LATENCY_SHARES = List.of(0.25, 0.5, 0.75);
+    /** The smoke profile's enrichment latency runs on the non-deployed backend: one, to keep CI short. */
+    static final List<Double> SMOKE_OTHER_BACKEND_SHARES = List.of(0.5);
     /** After the last event: the enrichment job's default checkpoint interval (10 s) plus margin, for read_committed. */
     static final Duration LATENCY_DRAIN = Duration.ofSeconds(15);
     /**
@@ -206,26 +209,46 @@ public final class BenchRun {
 
     /**
      * The job at p1 once more on the state backend its deployment does not use (RocksDB when it uses the heap,
-     * the heap when it uses RocksDB): what the deployed choice is worth, per job. A RocksDB run gets the managed
-     * memory a RocksDB job is deployed with (Flink's default fraction, as flink-conf/jobs/order-enrichment.yaml
-     * sets it); a heap run the cluster's.
+     * the heap when it uses RocksDB): what the deployed choice is worth, per job.
      */
     private void otherStateBackend(JobThroughput runner, BenchJob benchJob, String label, Map<String, Long> inputs,
                                    JobLauncher job) {
-        String deployedBackend = benchJob.deployedSettings().getOrDefault("state.backend.type",
-                results.clusterSettings.get("state.backend.type"));
-        boolean deployedRocksDb = "rocksdb".equalsIgnoreCase(deployedBackend);
-        String other = deployedRocksDb ? "hashmap" : "rocksdb";
-        String otherLabel = label + (deployedRocksDb ? " on heap state" : " on RocksDB");
-        Configuration settings = new Configuration();
-        settings.setString("state.backend.type", other);
-        settings.setString(MANAGED_FRACTION, deployedRocksDb
-                ? deployed.clusterValue(MANAGED_FRACTION) : ROCKSDB_MANAGED_FRACTION);
-        step(otherLabel + ", p1", label + " on " + other + " failed", () -> {
-            measuredJob(runner.measure(otherLabel, 1, inputs, job, settings, profile.jobWindow(),
+        JobStateBackend other = otherBackend(benchJob, label);
+        if (other == null) {
+            return;
+        }
+        String otherLabel = label + ("hashmap".equals(other.name()) ? " on heap state" : " on RocksDB");
+        step(otherLabel + ", p1", label + " on " + other.name() + " failed", () -> {
+            measuredJob(runner.measure(otherLabel, 1, inputs, job, other.flinkConfiguration(), profile.jobWindow(),
                     profile.stepTimeout()));
             results.backendComparison.put(label, otherLabel);
         });
+    }
+
+    /** The state backend a job is deployed with: its own settings' {@code state.backend.type}, else the cluster's. */
+    private JobStateBackend deployedBackend(BenchJob job) {
+        return JobStateBackend.deployed(job.deployedSettings().getOrDefault(JobStateBackend.TYPE_KEY,
+                results.clusterSettings.get(JobStateBackend.TYPE_KEY)));
+    }
+
+    /**
+     * The backend a job's deployment does not use, with the settings that switch it there: a RocksDB run gets the
+     * managed memory a RocksDB job is deployed with (Flink's default fraction, as flink-conf/jobs/order-enrichment.yaml
+     * sets it); a heap run the cluster's. The throughput run on the other backend and the enrichment latency runs on
+     * it use the same.
+     */
+    private JobStateBackend otherBackend(BenchJob job, String label) {
+        try {
+            boolean deployedRocksDb = "rocksdb".equals(deployedBackend(job).name());
+            return deployedRocksDb
+                    ? JobStateBackend.overridden("hashmap", deployed.clusterValue(MANAGED_FRACTION))
+                    : JobStateBackend.overridden("rocksdb", ROCKSDB_MANAGED_FRACTION);
+        } catch (RuntimeException e) {
+            // A bad deployed setting fails this comparison, named in the report, not the whole run.
+            failed = true;
+            results.notMeasured.put(label + " on the other state backend", "cannot tell which: " + e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -292,19 +315,36 @@ public final class BenchRun {
         AlertLatency latency = new AlertLatency(stack.kafkaBootstrapServers(), stack.registryUrl(),
                 stack.elasticsearchUrl());
         double perBackgroundEvent = recordsPerBackgroundEvent(inputs);
-        latencyRuns(BenchJob.FRAUD, results.job(fraudLabel(FRAUD_BASELINE_RULES), 1),
+        latencyRuns(BenchJob.FRAUD.name(), results.job(fraudLabel(FRAUD_BASELINE_RULES), 1), "its maximum rate",
+                LATENCY_SHARES,
                 (tag, share, records) -> latency.measure(tag, share, records, perBackgroundEvent,
                         profile.latencyRun(), FRAUD_LATENCY_DRAIN));
     }
 
-    /** Latency of the enrichment job (orders-enriched, searchable in its index) at 25, 50 and 75% of its max. */
+    /**
+     * Latency of the enrichment job (orders-enriched, searchable in its index) at 25, 50 and 75% of its max, on its
+     * deployed backend; then on the other backend at the same target rates in records/s (shares of the deployed
+     * max, not of the other backend's), so that a difference between the two is the backend's, not the load's.
+     * The smoke profile runs the other backend at half the max only, to keep CI short.
+     */
     private void enrichmentLatency(BenchStack stack) {
         EnrichmentLatency latency = new EnrichmentLatency(stack.kafkaBootstrapServers(), stack.registryUrl(),
                 stack.elasticsearchUrl());
         double perBackgroundEvent = recordsPerBackgroundEvent(results.backlog.of(BenchJob.ENRICHMENT.inputs()));
-        latencyRuns(BenchJob.ENRICHMENT, results.job(jobLabel(BenchJob.ENRICHMENT), 1),
-                (tag, share, records) -> latency.measure(tag, share, records, perBackgroundEvent,
-                        profile.latencyRun(), LATENCY_DRAIN));
+        Throughput max = results.job(jobLabel(BenchJob.ENRICHMENT), 1);
+        JobStateBackend other = otherBackend(BenchJob.ENRICHMENT, BenchJob.ENRICHMENT.name() + " latency");
+        if (other == null) {
+            return;
+        }
+        JobStateBackend asDeployed = deployedBackend(BenchJob.ENRICHMENT);
+        for (JobStateBackend backend : List.of(asDeployed, other)) {
+            boolean deployedOne = backend == asDeployed;
+            List<Double> shares = deployedOne || !profile.isSmoke() ? LATENCY_SHARES : SMOKE_OTHER_BACKEND_SHARES;
+            String ofMax = deployedOne ? "its maximum rate" : "the " + asDeployed.name() + " maximum rate";
+            latencyRuns(BenchJob.ENRICHMENT.name() + " (" + backend.name() + ")", max, ofMax, shares,
+                    (tag, share, records) -> latency.measure(backend, backend.name() + "-" + tag, share, records,
+                            perBackgroundEvent, profile.latencyRun(), LATENCY_DRAIN));
+        }
     }
 
     @FunctionalInterface
@@ -316,24 +356,33 @@ public final class BenchRun {
         return inputs.values().stream().mapToLong(Long::longValue).sum() / (double) profile.backlogEvents();
     }
 
-    private void latencyRuns(BenchJob job, Throughput max, LatencyRun run) {
+    /** The target rates of the latency runs: each share of the maximum, in records/s. */
+    static Map<Double, Double> latencyTargets(double maxRecordsPerSecond, List<Double> shares) {
+        Map<Double, Double> targets = new LinkedHashMap<>();
+        shares.forEach(share -> targets.put(share, share * maxRecordsPerSecond));
+        return targets;
+    }
+
+    /**
+     * One latency run per share of {@code max} (the job's measured maximum, p1), at that share of it in records/s.
+     * {@code label} names the job (and backend) in the steps and log lines, {@code ofMax} whose maximum it is.
+     */
+    private void latencyRuns(String label, Throughput max, String ofMax, List<Double> shares, LatencyRun run) {
         if (max == null) {
-            results.notMeasured.put(job.name() + " latency", "its maximum rate (p1) was not measured");
+            results.notMeasured.put(label + " latency", "its maximum rate (p1) was not measured");
             return;
         }
-        for (double share : LATENCY_SHARES) {
-            double records = share * max.eventsPerSecond();
-            step(String.format("%s latency at %.0f%% of its maximum rate (%,.0f records/s)", job.name(), share * 100,
-                    records), "the latency run failed", () -> {
-                        LatencyResult r = run.run(String.format("%02d", Math.round(share * 100)), share, records);
-                        results.latency.add(r);
-                        log(String.format("%s latency at %.0f%%: %d outputs timed, p99 %s ms uncommitted, %s ms "
-                                + "committed, %s ms searchable%s%s", job.name(), share * 100, r.uncommitted().count(),
-                                r.uncommitted().p99(), r.committed().p99(), r.searchable().p99(),
-                                r.untimedOutputs() < 0 ? "" : "; " + r.untimedOutputs() + " timer-driven outputs",
-                                r.lateToDlq() < 0 ? "" : "; " + r.lateToDlq() + " late events to dlq"));
-                    });
-        }
+        latencyTargets(max.eventsPerSecond(), shares).forEach((share, records) -> step(String.format(
+                "%s latency at %.0f%% of %s (%,.0f records/s)", label, share * 100, ofMax, records),
+                "the latency run failed", () -> {
+                    LatencyResult r = run.run(String.format("%02d", Math.round(share * 100)), share, records);
+                    results.latency.add(r);
+                    log(String.format("%s latency at %.0f%%: %d outputs timed, p99 %s ms uncommitted, %s ms "
+                            + "committed, %s ms searchable%s%s", label, share * 100, r.uncommitted().count(),
+                            r.uncommitted().p99(), r.committed().p99(), r.searchable().p99(),
+                            r.untimedOutputs() < 0 ? "" : "; " + r.untimedOutputs() + " timer-driven outputs",
+                            r.lateToDlq() < 0 ? "" : "; " + r.lateToDlq() + " late events to dlq"));
+                }));
     }
 
     public static String jobLabel(BenchJob job) {
