@@ -16,7 +16,7 @@ public final class MicroBenchmarks {
 
     private static final List<Class<?>> BENCHMARKS =
             List.of(AvroDecodeBenchmark.class, DocumentSerializationBenchmark.class, RuleEvaluationBenchmark.class,
-                    CepPatternBenchmark.class);
+                    RuleWindowBenchmark.class, CepPatternBenchmark.class);
 
     private MicroBenchmarks() {}
 
