@@ -94,14 +94,22 @@ final class CepOperatorRun<K, IN> implements AutoCloseable {
         return harness.numKeyedStateEntries();
     }
 
-    // The harness keeps every output in a queue: emptied here so a long run does not grow the heap.
     private void drainOutput() {
-        Queue<Object> output = harness.getOutput();
+        alerts += drainRecords(harness.getOutput());
+    }
+
+    /**
+     * Empties a test harness's output queue and counts its records (watermarks are in it too). The harness keeps
+     * every output: emptied so a long run does not grow the heap.
+     */
+    static long drainRecords(Queue<Object> output) {
+        long records = 0;
         for (Object o = output.poll(); o != null; o = output.poll()) {
             if (o instanceof StreamRecord) {
-                alerts++;
+                records++;
             }
         }
+        return records;
     }
 
     @Override

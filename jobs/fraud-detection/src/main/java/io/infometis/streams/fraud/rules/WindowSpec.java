@@ -7,6 +7,9 @@ package io.infometis.streams.fraud.rules;
  * field cannot change type across a restore, so that field is gone and {@link #shapeId} is new: state of that
  * build restores with {@code shapeId == StableIds.NONE}, which no rule has, and the evaluator clears such a key at
  * its next window end.
+ *
+ * <p>Since d652af8 a key's spec is part of its {@link GroupWindows}; this class is only read to carry over restored
+ * state of the builds before.
  */
 public class WindowSpec {
 
@@ -16,13 +19,4 @@ public class WindowSpec {
     public long slideMillis;
 
     public WindowSpec() {}
-
-    static WindowSpec of(RuleHit hit) {
-        WindowSpec s = new WindowSpec();
-        s.shapeId = hit.shape;
-        s.groupValue = hit.groupValue();
-        s.windowSizeMillis = hit.windowSizeMillis;
-        s.slideMillis = hit.slideMillis;
-        return s;
-    }
 }
