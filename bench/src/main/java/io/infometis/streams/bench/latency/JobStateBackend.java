@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 
 /**
  * The state backend a job run uses and the Flink settings that select it over the job's deployed ones: empty for
@@ -19,8 +21,8 @@ import org.apache.flink.configuration.Configuration;
  */
 public record JobStateBackend(String name, Map<String, String> flinkSettings) {
 
-    public static final String TYPE_KEY = "state.backend.type";
-    public static final String MANAGED_FRACTION_KEY = "taskmanager.memory.managed.fraction";
+    public static final String TYPE_KEY = StateBackendOptions.STATE_BACKEND.key();
+    public static final String MANAGED_FRACTION_KEY = TaskManagerOptions.MANAGED_MEMORY_FRACTION.key();
     /** The backends a job can be switched between, as {@code state.backend.type} names them. */
     public static final List<String> NAMES = List.of("hashmap", "rocksdb");
 

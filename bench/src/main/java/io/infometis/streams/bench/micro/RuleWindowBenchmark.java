@@ -57,10 +57,10 @@ public class RuleWindowBenchmark {
 
     static final int PAYMENTS = 65_536;
     static final long SPACING_MILLIS = 60;
-    static final int WATERMARK_EVERY = 256;
-    /** The job's default {@code watermark.out-of-orderness} (5 s). */
-    static final long OUT_OF_ORDERNESS_MILLIS = 5_000;
-    static final long START_MILLIS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+    // Watermarks as the CEP benchmark moves them: every 256 events, the job's default out-of-orderness behind.
+    static final int WATERMARK_EVERY = CepOperatorRun.WATERMARK_EVERY;
+    static final long OUT_OF_ORDERNESS_MILLIS = CepOperatorRun.OUT_OF_ORDERNESS_MILLIS;
+    static final long START_MILLIS = CepOperatorRun.START_MILLIS;
 
     @Param({"10", "1000"})
     public int rules;

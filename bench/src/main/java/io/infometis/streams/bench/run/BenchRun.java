@@ -161,7 +161,6 @@ public final class BenchRun {
         }
     }
 
-    private static final String MANAGED_FRACTION = "taskmanager.memory.managed.fraction";
     /** Flink's default managed fraction, what a job deployed on RocksDB gets (operations.md, State backend). */
     private static final String ROCKSDB_MANAGED_FRACTION = "0.4";
 
@@ -241,7 +240,7 @@ public final class BenchRun {
         try {
             boolean deployedRocksDb = "rocksdb".equals(deployedBackend(job).name());
             return deployedRocksDb
-                    ? JobStateBackend.overridden("hashmap", deployed.clusterValue(MANAGED_FRACTION))
+                    ? JobStateBackend.overridden("hashmap", deployed.clusterValue(JobStateBackend.MANAGED_FRACTION_KEY))
                     : JobStateBackend.overridden("rocksdb", ROCKSDB_MANAGED_FRACTION);
         } catch (RuntimeException e) {
             // A bad deployed setting fails this comparison, named in the report, not the whole run.

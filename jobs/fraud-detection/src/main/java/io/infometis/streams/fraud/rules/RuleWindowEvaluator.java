@@ -116,8 +116,11 @@ public final class RuleWindowEvaluator extends KeyedBroadcastProcessFunction<Str
             }
         }
         int i = w.indexOf(bucketStart);
-        WindowBucket bucket = i >= 0 ? w.buckets[i] : w.bucketFor(bucketStart, new WindowBucket());
-        if (i < 0) {
+        WindowBucket bucket;
+        if (i >= 0) {
+            bucket = w.buckets[i];
+        } else {
+            bucket = w.bucketFor(bucketStart, new WindowBucket());
             // The first window end this bucket's windows have that the watermark has not passed.
             long firstEnd = bucketStart + slide;
             if (firstEnd - 1 <= watermark) {
