@@ -71,6 +71,16 @@ public final class CommonKeys {
     public static final ConfigKey<Duration> SOURCE_IDLENESS = ConfigKey.duration(
             "source.idleness", Duration.ofSeconds(30),
             "A partition without events for this long stops holding back the watermark").positive();
+    public static final ConfigKey<Duration> WATERMARK_ALIGNMENT_MAX_DRIFT = ConfigKey.duration(
+            "source.watermark-alignment.max-drift", Duration.ofMinutes(10),
+            "How far in event time one event-stream topic (or partition) of a job may read ahead of the slowest "
+                    + "before it pauses, so a catch-up reads its topics in step and joins and windows buffer at "
+                    + "most this much; 0 turns alignment off. A catch-up advances event time by at most this much "
+                    + "per source.watermark-alignment.update-interval");
+    public static final ConfigKey<Duration> WATERMARK_ALIGNMENT_UPDATE_INTERVAL = ConfigKey.duration(
+            "source.watermark-alignment.update-interval", Duration.ofSeconds(1),
+            "How often the sources of a job agree on how far they may read (Flink's alignment update interval)")
+            .positive();
 
     public static final ConfigKey<String> DLQ_DELIVERY_GUARANTEE = ConfigKey.oneOf(
             "dlq.delivery-guarantee", "exactly-once",
@@ -91,7 +101,8 @@ public final class CommonKeys {
                 ELASTICSEARCH_HOSTS, ELASTICSEARCH_USERNAME, ELASTICSEARCH_PASSWORD, ELASTICSEARCH_TLS_TRUSTSTORE,
                 ELASTICSEARCH_TLS_TRUSTSTORE_PASSWORD, ELASTICSEARCH_TLS_TRUSTSTORE_TYPE, ELASTICSEARCH_BULK_MAX_ACTIONS,
                 ELASTICSEARCH_BULK_INTERVAL, ELASTICSEARCH_BULK_BACKOFF_RETRIES, ELASTICSEARCH_BULK_BACKOFF_DELAY,
-                ELASTICSEARCH_INDEX_REPLICAS, WATERMARK_OUT_OF_ORDERNESS, SOURCE_IDLENESS, DLQ_DELIVERY_GUARANTEE));
+                ELASTICSEARCH_INDEX_REPLICAS, WATERMARK_OUT_OF_ORDERNESS, SOURCE_IDLENESS,
+                WATERMARK_ALIGNMENT_MAX_DRIFT, WATERMARK_ALIGNMENT_UPDATE_INTERVAL, DLQ_DELIVERY_GUARANTEE));
         Topics.all().forEach(t -> keys.add(topic(t)));
         return List.copyOf(keys);
     }

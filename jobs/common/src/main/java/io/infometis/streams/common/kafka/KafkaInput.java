@@ -38,6 +38,13 @@ public final class KafkaInput {
      * An Avro topic decoded through the registry, with per-partition bounded-out-of-orderness watermarks and
      * idleness; undecodable or invalid records become dead letters (they never move the watermark). Operator uids
      * {@code source-<topic>} and {@code decode-<topic>}.
+     *
+     * <p>An event stream (a topic that is not compacted) joins the job's watermark alignment group
+     * ({@link #alignmentGroup}): no partition reads more than {@code source.watermark-alignment.max-drift} ahead
+     * of the job's slowest in event time. Without it, a job catching up on a backlog reads each topic as fast as
+     * that topic's chain goes; the event-time joins and windows then buffer the fast topics' events until the slow
+     * topic's watermark arrives. A compacted topic is a table (the latest value per key, e.g. customer profiles),
+     * read to its end whatever its event times, so it stays out of the group.
      */
     public static <T extends SpecificRecordBase> Decoded<T> readAvro(StreamExecutionEnvironment env, JobConfig config,
             String jobName, TopicSpec topic, Class<T> type, EventTimeExtractor<T> eventTime,
@@ -47,13 +54,7 @@ public final class KafkaInput {
                 KafkaClients.registry(config).deserializer(type), validator);
         KafkaSource<Either<DeadLetter, T>> source = sourceBuilder(config, jobName, topicName, deserializer);
 
-        Duration outOfOrderness = config.get(CommonKeys.WATERMARK_OUT_OF_ORDERNESS);
-        WatermarkStrategy<Either<DeadLetter, T>> watermarks = WatermarkStrategy
-                .<Either<DeadLetter, T>>forBoundedOutOfOrderness(outOfOrderness)
-                // A dead letter's time says nothing about the stream's progress: the lowest timestamp never moves
-                // the watermark (a garbage record stamped "now" would otherwise make every real event late).
-                .withTimestampAssigner((e, kafkaTime) -> e.isRight() ? eventTime.eventTime(e.right()) : Long.MIN_VALUE)
-                .withIdleness(config.get(CommonKeys.SOURCE_IDLENESS));
+        WatermarkStrategy<Either<DeadLetter, T>> watermarks = watermarks(config, jobName, topic, eventTime);
 
         OutputTag<DeadLetter> deadLetterTag =
                 new OutputTag<>("dead-letters-" + topicName, TypeInformation.of(DeadLetter.class));
@@ -65,6 +66,30 @@ public final class KafkaInput {
                 .name("Decode " + topicName + " (bad records to dlq)")
                 .uid("decode-" + topic.name());
         return new Decoded<>(events, events.getSideOutput(deadLetterTag));
+    }
+
+    /** The event-time watermarks of an Avro topic: out-of-orderness, idleness and, for event streams, alignment. */
+    static <T> WatermarkStrategy<Either<DeadLetter, T>> watermarks(JobConfig config, String jobName, TopicSpec topic,
+                                                                  EventTimeExtractor<T> eventTime) {
+        WatermarkStrategy<Either<DeadLetter, T>> watermarks = WatermarkStrategy
+                .<Either<DeadLetter, T>>forBoundedOutOfOrderness(config.get(CommonKeys.WATERMARK_OUT_OF_ORDERNESS))
+                // A dead letter's time says nothing about the stream's progress: the lowest timestamp never moves
+                // the watermark (a garbage record stamped "now" would otherwise make every real event late).
+                .withTimestampAssigner((e, kafkaTime) -> e.isRight() ? eventTime.eventTime(e.right()) : Long.MIN_VALUE)
+                .withIdleness(config.get(CommonKeys.SOURCE_IDLENESS));
+        Duration maxDrift = config.get(CommonKeys.WATERMARK_ALIGNMENT_MAX_DRIFT);
+        if (topic.compacted() || maxDrift.isZero()) {
+            return watermarks;
+        }
+        // An idle partition or source (source.idleness) does not count as the group's slowest, so a quiet topic
+        // holds the others back for source.idleness at most.
+        return watermarks.withWatermarkAlignment(alignmentGroup(jobName), maxDrift,
+                config.get(CommonKeys.WATERMARK_ALIGNMENT_UPDATE_INTERVAL));
+    }
+
+    /** The watermark alignment group of a job's event-stream sources (one group per job). */
+    public static String alignmentGroup(String jobName) {
+        return jobName + "-event-streams";
     }
 
     /**
