@@ -33,6 +33,8 @@ class BenchSmokeRunTest {
                 .contains("Plain bulk loop into Elasticsearch | 1 |")
                 .contains("Metrics peer in Flink SQL (same per-minute figures) | 2 |")
                 .contains("## Where the time goes (JFR)")
+                .contains("## Where each job run was in its backlog")
+                .containsPattern("\\| commerce-metrics job p1 \\| `user-events` \\| [\\d,]+ \\| \\d+% \\| \\d+% \\| [\\d,]+ \\|")
                 .contains("## Targets")
                 .contains("`AvroDecodeBenchmark.jobCommonSourceDeserializer`")
                 .contains("`DocumentSerializationBenchmark.orderToBulkRequest`")

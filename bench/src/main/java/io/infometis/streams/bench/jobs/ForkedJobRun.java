@@ -4,6 +4,7 @@ import io.infometis.streams.bench.measure.CheckpointStats;
 import io.infometis.streams.bench.measure.HotMethods;
 import io.infometis.streams.bench.measure.ProcFs;
 import io.infometis.streams.bench.measure.Throughput;
+import io.infometis.streams.bench.measure.TopicProgress;
 import io.infometis.streams.bench.report.ComponentMemory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,8 @@ public final class ForkedJobRun {
 
     /** What the run measured, and the forked JVM's memory at its end. */
     public record Result(Throughput throughput, CheckpointStats checkpoints, String stateBackend,
-                         HotMethods.Profile profile, ComponentMemory memory, String failure)
+                         HotMethods.Profile profile, List<TopicProgress> progress, ComponentMemory memory,
+                         String failure)
             implements Serializable {}
 
     private ForkedJobRun() {}
@@ -119,10 +121,11 @@ public final class ForkedJobRun {
                     request.jobSettings(), request.window(), request.timeout());
             String key = request.name() + " p" + request.parallelism();
             result = new Result(t, runner.checkpoints().get(key), runner.stateBackends().get(key),
-                    runner.profiles().get(key), new ComponentMemory("job JVM: " + key, self,
-                    ProcFs.residentBytes(self).orElse(0), ProcFs.peakResidentBytes(self).orElse(0)), null);
+                    runner.profiles().get(key), List.copyOf(runner.progress().get(key)),
+                    new ComponentMemory("job JVM: " + key, self, ProcFs.residentBytes(self).orElse(0),
+                            ProcFs.peakResidentBytes(self).orElse(0)), null);
         } catch (Throwable e) {
-            result = new Result(null, null, null, null, null, describe(e));
+            result = new Result(null, null, null, null, null, null, describe(e));
         }
         try (OutputStream file = Files.newOutputStream(Path.of(args[1])); ObjectOutputStream o = new ObjectOutputStream(file)) {
             o.writeObject(result);

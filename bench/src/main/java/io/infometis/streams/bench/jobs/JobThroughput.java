@@ -5,6 +5,7 @@ import io.infometis.streams.bench.measure.CpuSample;
 import io.infometis.streams.bench.measure.HotMethods;
 import io.infometis.streams.bench.measure.SourceProgress;
 import io.infometis.streams.bench.measure.Throughput;
+import io.infometis.streams.bench.measure.TopicProgress;
 import io.infometis.streams.bench.report.ComponentMemory;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
@@ -33,6 +34,7 @@ public final class JobThroughput {
     private final Map<String, ComponentMemory> memory = new LinkedHashMap<>();
     private final Map<String, HotMethods.Profile> profiles = new LinkedHashMap<>();
     private final Map<String, String> stateBackends = new LinkedHashMap<>();
+    private final Map<String, List<TopicProgress>> progress = new LinkedHashMap<>();
 
     /** Runs in this JVM (tests, and the forked side of {@link ForkedJobRun}). */
     public JobThroughput(Map<String, Long> pids) {
@@ -81,6 +83,11 @@ public final class JobThroughput {
         return stateBackends;
     }
 
+    /** Each input topic's progress at the start and the end of every run's measurement, by "name p&lt;parallelism&gt;". */
+    public Map<String, List<TopicProgress>> progress() {
+        return progress;
+    }
+
     /** Checkpoint statistics of every run so far, by "name p&lt;parallelism&gt;". */
     public Map<String, CheckpointStats> checkpoints() {
         return checkpoints;
@@ -111,6 +118,7 @@ public final class JobThroughput {
             checkpoints.put(key, result.checkpoints());
             stateBackends.put(key, result.stateBackend());
             profiles.put(key, result.profile());
+            progress.put(key, result.progress());
             memory.put(key, result.memory());
             return result.throughput();
         }
@@ -122,6 +130,7 @@ public final class JobThroughput {
             long deadline = System.nanoTime() + timeout.toNanos();
             long windowEnd = Long.MAX_VALUE;
             long firstRecord = 0;
+            Map<String, Long> readAtStart = Map.of();
             while (System.nanoTime() < deadline) {
                 long read = consumed(backlog);
                 if (firstRecord == 0 && read > 0) {
@@ -136,6 +145,7 @@ public final class JobThroughput {
                 if (start == null && read > 0 && warmedUp) {
                     start = CpuSample.take(pids);
                     atStart = read;
+                    readAtStart = perTopic(backlog);
                     windowEnd = start.wallNanos() + window.toNanos();
                     // From the first record (plus the warm-up) on: planning, start-up and the JIT's first
                     // compilations are not what limits a deployed job.
@@ -147,6 +157,7 @@ public final class JobThroughput {
                     checkpoints.put(name + " p" + parallelism, running.checkpoints());
                     stateBackends.put(name + " p" + parallelism, running.stateBackend());
                     profiles.put(name + " p" + parallelism, profile.stop(TOP_METHODS));
+                    progress.put(name + " p" + parallelism, progress(backlog, readAtStart, perTopic(backlog)));
                     return t;
                 }
                 if (!running.isRunning()) {
@@ -162,6 +173,20 @@ public final class JobThroughput {
                 profile.close();
             }
         }
+    }
+
+    /** Records read so far per input topic, at most its backlog. */
+    private static Map<String, Long> perTopic(Map<String, Long> backlog) {
+        Map<String, Long> read = new LinkedHashMap<>();
+        backlog.forEach((topic, records) -> read.put(topic, Math.min(records, SourceProgress.consumed(topic))));
+        return read;
+    }
+
+    private static List<TopicProgress> progress(Map<String, Long> backlog, Map<String, Long> atStart,
+                                                Map<String, Long> atEnd) {
+        return backlog.keySet().stream().map(topic -> new TopicProgress(topic, backlog.get(topic),
+                atStart.getOrDefault(topic, 0L), Math.max(atStart.getOrDefault(topic, 0L), atEnd.get(topic))))
+                .toList();
     }
 
     private static long consumed(Map<String, Long> backlog) {

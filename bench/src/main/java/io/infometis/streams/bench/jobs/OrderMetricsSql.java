@@ -1,5 +1,6 @@
 package io.infometis.streams.bench.jobs;
 
+import io.infometis.streams.common.config.CommonKeys;
 import io.infometis.streams.events.CommerceMetric;
 import io.infometis.streams.events.Order;
 import io.infometis.streams.events.Payment;
@@ -25,7 +26,8 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 /**
  * The Flink SQL peer of the commerce-metrics job: the same per-minute figures over the same three topics, in
- * event-time tumbling windows with the jobs' default 5 s out-of-orderness. Orders (CREATED only) per currency and
+ * event-time tumbling windows with the jobs' 5 s out-of-orderness, 30 s source idleness and watermark alignment
+ * ({@link Builder#alignment}). Orders (CREATED only) per currency and
  * country, and per currency, country and category (revenue of that category's items); payments authorized and
  * failed with their rates; distinct active users. What it leaves out, and the job computes: amount percentiles and
  * top failure reasons (no built-in SQL aggregate), allowed lateness and late-event dead letters.
@@ -45,6 +47,8 @@ public final class OrderMetricsSql implements JobLauncher, java.io.Serializable 
     public static final List<TopicSpec> INPUTS = List.of(Topics.ORDERS, Topics.PAYMENTS, Topics.USER_EVENTS);
     /** As the job's {@code metrics.checkpoint-interval}: used when the cluster configuration sets none. */
     static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    /** As the jobs' {@code source.idleness} default. */
+    static final Duration IDLE_TIMEOUT = CommonKeys.SOURCE_IDLENESS.defaultValue().orElseThrow();
 
     /** CommerceMetric's fields in its Avro schema's order (the avro-confluent format maps them by position). */
     private static final Map<String, String> METRIC_COLUMNS = columns(
@@ -68,6 +72,8 @@ public final class OrderMetricsSql implements JobLauncher, java.io.Serializable 
     private final String indexPrefix;
     private final Map<String, String> inputTopics;
     private final Duration checkpointInterval;
+    private final Duration alignmentMaxDrift;
+    private final Duration alignmentUpdateInterval;
 
     private OrderMetricsSql(Builder b) {
         this.bootstrapServers = require(b.bootstrapServers, "bootstrapServers");
@@ -80,6 +86,12 @@ public final class OrderMetricsSql implements JobLauncher, java.io.Serializable 
         this.checkpointInterval = Objects.requireNonNull(b.checkpointInterval, "checkpointInterval");
         if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
             throw new IllegalArgumentException("checkpointInterval must be > 0, got " + checkpointInterval);
+        }
+        this.alignmentMaxDrift = Objects.requireNonNull(b.alignmentMaxDrift, "alignmentMaxDrift");
+        this.alignmentUpdateInterval = Objects.requireNonNull(b.alignmentUpdateInterval, "alignmentUpdateInterval");
+        if (alignmentMaxDrift.isNegative() || alignmentUpdateInterval.isNegative() || alignmentUpdateInterval.isZero()) {
+            throw new IllegalArgumentException("alignment needs a max drift >= 0 and an update interval > 0, got "
+                    + alignmentMaxDrift + " and " + alignmentUpdateInterval);
         }
         // Elasticsearch's rules for index names, checked here rather than at the first bulk request.
         if (!indexPrefix.equals(indexPrefix.toLowerCase()) || indexPrefix.matches(".*[\\s,\"*\\\\/<>|?#{}].*")) {
@@ -195,11 +207,29 @@ public final class OrderMetricsSql implements JobLauncher, java.io.Serializable 
                   'properties.bootstrap.servers' = '%s',
                   'properties.group.id' = '%s',
                   'scan.startup.mode' = 'earliest-offset',
+                  'scan.watermark.idle-timeout' = '%s',%s
                   'format' = 'avro-confluent',
                   'avro-confluent.url' = '%s',
                   'avro-confluent.schema' = '%s'
                 )""".formatted(table, columns, inputTopics.getOrDefault(topic.name(), topic.name()),
-                bootstrapServers, groupId, registryUrl, literal(schema.toString()));
+                bootstrapServers, groupId, millis(IDLE_TIMEOUT), alignment(), registryUrl, literal(schema.toString()));
+    }
+
+    /** As the jobs' KafkaInput: the three event streams in one alignment group, unless alignment is off. */
+    private String alignment() {
+        if (alignmentMaxDrift.isZero()) {
+            return "";
+        }
+        return """
+
+                  'scan.watermark.alignment.group' = '%s',
+                  'scan.watermark.alignment.max-drift' = '%s',
+                  'scan.watermark.alignment.update-interval' = '%s',""".formatted(
+                groupId + "-event-streams", millis(alignmentMaxDrift), millis(alignmentUpdateInterval));
+    }
+
+    private static String millis(Duration d) {
+        return d.toMillis() + " ms";
     }
 
     /**
@@ -328,6 +358,9 @@ public final class OrderMetricsSql implements JobLauncher, java.io.Serializable 
         private String indexPrefix;
         private final Map<String, String> inputTopics = new HashMap<>();
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private Duration alignmentMaxDrift = CommonKeys.WATERMARK_ALIGNMENT_MAX_DRIFT.defaultValue().orElseThrow();
+        private Duration alignmentUpdateInterval =
+                CommonKeys.WATERMARK_ALIGNMENT_UPDATE_INTERVAL.defaultValue().orElseThrow();
 
         private Builder() {}
 
@@ -378,6 +411,16 @@ public final class OrderMetricsSql implements JobLauncher, java.io.Serializable 
         /** Used when the cluster configuration enables no checkpointing; default 10 s, as the job's. */
         public Builder checkpointInterval(Duration checkpointInterval) {
             this.checkpointInterval = checkpointInterval;
+            return this;
+        }
+
+        /**
+         * Watermark alignment of the three topics, as the jobs' {@code source.watermark-alignment.max-drift} and
+         * {@code .update-interval} (defaults theirs: 10 min, 1 s); a max drift of zero turns it off.
+         */
+        public Builder alignment(Duration maxDrift, Duration updateInterval) {
+            this.alignmentMaxDrift = maxDrift;
+            this.alignmentUpdateInterval = updateInterval;
             return this;
         }
 

@@ -27,6 +27,8 @@ public final class BenchResults {
     public final List<MicroResult> micro = new ArrayList<>();
     public final List<LatencyResult> latency = new ArrayList<>();
     public final List<StateScalingRow> stateScaling = new ArrayList<>();
+    /** Each job run's input topics, how far read when its measurement began and ended, by "name p&lt;parallelism&gt;". */
+    public final Map<String, List<io.infometis.streams.bench.measure.TopicProgress>> progress = new LinkedHashMap<>();
     /** Checkpoint statistics of each job run, by "name p&lt;parallelism&gt;". */
     public final Map<String, CheckpointStats> checkpoints = new LinkedHashMap<>();
     /** The hottest methods and threads of each job run (JFR), by "name p&lt;parallelism&gt;". */
