@@ -2,6 +2,7 @@ package io.infometis.streams.bench.ceiling;
 
 import io.infometis.streams.bench.measure.Throughput;
 import io.infometis.streams.bench.measure.ThroughputProbe;
+import io.infometis.streams.bench.load.BacklogAlignment;
 import io.infometis.streams.common.config.JobConfig;
 import io.infometis.streams.common.kafka.KafkaInput;
 import io.infometis.streams.common.kafka.RecordValidator;
@@ -36,11 +37,14 @@ public final class FlinkDecodeDiscardCeiling {
     public Throughput measure(TopicSpec topic, long backlog, int parallelism, Duration timeout) throws Exception {
         String id = "decode-discard-" + UUID.randomUUID();
         ThroughputProbe probe = ThroughputProbe.register(id, backlog, pids);
-        JobConfig config = JobConfig.of(Map.of(
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "kafka.bootstrap.servers", bootstrapServers,
                 "schema.registry.url", registryUrl,
                 "kafka.group.id", id,
                 "kafka.starting-offsets", "earliest"));
+        // As the jobs read the backlog: aligned partitions, at the harness's drift for this sparse backlog.
+        settings.putAll(BacklogAlignment.jobArguments());
+        JobConfig config = JobConfig.of(settings);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, miniCluster(parallelism));
         KafkaInput.readAvro(env, config, "bench-decode-discard", topic, Payment.class,
                         p -> p.getEventTime().toEpochMilli(), RecordValidator.none())

@@ -11,6 +11,7 @@ import io.infometis.streams.bench.latency.EnrichmentLatency;
 import io.infometis.streams.bench.latency.JobStateBackend;
 import io.infometis.streams.bench.latency.LatencyResult;
 import io.infometis.streams.bench.jobs.OrderMetricsSql;
+import io.infometis.streams.bench.load.BacklogAlignment;
 import io.infometis.streams.bench.load.FreshTopics;
 import io.infometis.streams.bench.load.GeneratorBacklog;
 import io.infometis.streams.bench.measure.CheckpointStats;
@@ -162,16 +163,6 @@ public final class BenchRun {
         }
     }
 
-    /**
-     * Watermark alignment for reading the backlog. Its events are 0.1 s apart in event time (the generator's
-     * simulated clock at 10 events/s), so a job reading 25,000 events/s moves event time by 2,500 s per second.
-     * Alignment moves it by at most max-drift per update interval (FLINK-37399): the jobs' 10 min per 1 s would cap
-     * the catch-up near 6,000 events/s. 1 h per 200 ms caps it at 180,000 events/s, above every job's rate, and
-     * keeps each topic within 36,000 events of the others.
-     */
-    public static final Duration BACKLOG_ALIGNMENT_DRIFT = Duration.ofHours(1);
-    public static final Duration BACKLOG_ALIGNMENT_INTERVAL = Duration.ofMillis(200);
-
     /** Flink's default managed fraction, what a job deployed on RocksDB gets (operations.md, State backend). */
     private static final String ROCKSDB_MANAGED_FRACTION = "0.4";
 
@@ -210,7 +201,7 @@ public final class BenchRun {
                     SQL_PEER, p, metricsInputs, OrderMetricsSql.builder().bootstrapServers(stack.kafkaBootstrapServers())
                             .registryUrl(stack.registryUrl()).elasticsearchHosts(stack.elasticsearchUrl())
                             .groupId("bench-" + tag).indexPrefix("metrics-" + tag + "-")
-                            .alignment(BACKLOG_ALIGNMENT_DRIFT, BACKLOG_ALIGNMENT_INTERVAL)
+                            .alignment(BacklogAlignment.MAX_DRIFT, BacklogAlignment.UPDATE_INTERVAL)
                             .outputTopic(FreshTopics.create(stack.kafkaBootstrapServers(), tag + "-",
                                     List.of(Topics.COMMERCE_METRICS)).get(Topics.COMMERCE_METRICS.name()))
                             .build(),
@@ -420,8 +411,7 @@ public final class BenchRun {
         args.put("kafka.starting-offsets", "earliest");
         args.put("kafka.group.id", "bench-" + job.name() + "-" + tag);
         args.put("kafka.transactional-id-prefix", "bench-" + job.name() + "-" + tag);
-        args.put("source.watermark-alignment.max-drift", BACKLOG_ALIGNMENT_DRIFT.toMillis() + " ms");
-        args.put("source.watermark-alignment.update-interval", BACKLOG_ALIGNMENT_INTERVAL.toMillis() + " ms");
+        args.putAll(BacklogAlignment.jobArguments());
         return args;
     }
 
