@@ -30,6 +30,7 @@ class BenchSmokeRunTest {
                 .contains("| cores (available to the JVM) |")
                 .contains("Plain Kafka consumer + Avro decode (no Flink) | 1 |")
                 .contains("Flink read + decode + discard (KafkaInput.readAvro) | 2 |")
+                .contains("Aligned read + decode + discard (the jobs' reading of the backlog) | 2 |")
                 .contains("Plain bulk loop into Elasticsearch | 1 |")
                 .contains("Metrics peer in Flink SQL (same per-minute figures) | 2 |")
                 .contains("## Where the time goes (JFR)")

@@ -158,6 +158,8 @@ public final class BenchRun {
                     plain.measure(Topics.PAYMENTS, backlog, p, profile.stepTimeout())));
             step("Flink read-decode-discard ceiling, p" + p, "the Flink job failed", () -> measured(
                     flink.measure(Topics.PAYMENTS, backlog, p, profile.stepTimeout())));
+            step("Flink read-decode-discard, aligned as the jobs read, p" + p, "the aligned Flink job failed",
+                    () -> measured(flink.measure(Topics.PAYMENTS, backlog, p, profile.stepTimeout(), true)));
             step("bulk-loop ceiling, p" + p, "the bulk loop failed", () -> measured(
                     bulk.measure("bench-bulk-ceiling-p" + p, profile.bulkDocuments(), profile.bulkSize(), p)));
         }
