@@ -86,10 +86,10 @@ class EventStreamsReadInEventTimeStepTest {
         env.setParallelism(1);
         env.getConfig().setAutoWatermarkInterval(10);
         KafkaInput.readAvro(env, config, "alignment-test", Topics.ORDERS, Order.class,
-                        o -> o.getEventTime().toEpochMilli(), o -> java.util.Optional.empty())
+                        o -> o.getEventTime().toEpochMilli(), RecordValidator.none())
                 .events().map(new SeeOrder()).addSink(new DiscardingSink<>());
         KafkaInput.readAvro(env, config, "alignment-test", Topics.PAYMENTS, Payment.class,
-                        p -> p.getEventTime().toEpochMilli(), p -> java.util.Optional.empty())
+                        p -> p.getEventTime().toEpochMilli(), RecordValidator.none())
                 .events().map(new SeePayment()).addSink(new DiscardingSink<>());
         JobClient job = env.executeAsync("alignment");
         try {
